@@ -1,0 +1,35 @@
+// Three test kinds (ARCHITECTURE.md): unit (*.spec.ts), int (*.int-spec.ts, real stores), e2e (*.e2e-spec.ts, HTTP).
+const swc = [
+  '@swc/jest',
+  {
+    sourceMaps: 'inline',
+    module: { type: 'commonjs' },
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+  },
+];
+const moduleNameMapper = {
+  '^@covenant/(domain|event-store|projections|application|testing)$': '<rootDir>/libs/$1/src',
+  '^@covenant/(domain|event-store|projections|application|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+};
+module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['**/*.int-spec.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};

@@ -1,0 +1,111 @@
+import type { ExpectedVersion, NewEvent } from './envelope';
+import { InvalidEventError } from './errors';
+import { canonicalJson } from './integrity/event-hash';
+import { uuidv7 } from './uuid';
+
+/** `category-id`: a lowercase category, a dash, then an id of letters, digits, '-', '_' or '.'. */
+export const STREAM_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9._:-]{0,199})?$/;
+export const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,127}$/;
+export const EVENT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A single event's data may be large (documents, position papers by reference), but bounded. */
+export const MAX_EVENT_BYTES = 4 * 1024 * 1024;
+export const MAX_EVENTS_PER_APPEND = 10_000;
+
+/** An event checked and canonicalised, ready for an adapter to stamp and store. */
+export interface PreparedEvent {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  dataJson: string;
+  /** Canonical metadata without recordedAt/occurredAt defaults applied: adapters finish it. */
+  metadata: Record<string, unknown>;
+}
+
+export function validateStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) {
+    throw new InvalidEventError('streamId', `must match ${STREAM_ID_PATTERN.source}`);
+  }
+}
+
+export function validateExpectedVersion(v: unknown): asserts v is ExpectedVersion {
+  if (v === 'no-stream' || v === 'exists' || v === 'any') return;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= -1) return;
+  throw new InvalidEventError('expectedVersion', "must be an integer >= -1, 'no-stream', 'exists' or 'any'");
+}
+
+function isPlainJson(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (Array.isArray(value)) return value.every((v) => isPlainJson(v, depth + 1));
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in value as Record<string, unknown>) {
+        const v = (value as Record<string, unknown>)[k];
+        if (v === undefined) continue;
+        if (!isPlainJson(v, depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Checks and canonicalises an append's events. Throws InvalidEventError; never writes. */
+export function prepareEvents(events: unknown, newId: () => string = uuidv7): PreparedEvent[] {
+  if (!Array.isArray(events)) throw new InvalidEventError('events', 'must be an array');
+  if (events.length === 0) throw new InvalidEventError('events', 'must not be empty');
+  if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidEventError('events', `at most ${MAX_EVENTS_PER_APPEND} per append`);
+  const seen = new Set<string>();
+  return events.map((raw: NewEvent, i) => {
+    if (raw === null || typeof raw !== 'object') throw new InvalidEventError(`events[${i}]`, 'must be an object');
+    if (typeof raw.type !== 'string' || !EVENT_TYPE_PATTERN.test(raw.type)) {
+      throw new InvalidEventError(`events[${i}].type`, `must match ${EVENT_TYPE_PATTERN.source} (1-128 characters)`);
+    }
+    const id = raw.id ?? newId();
+    if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) throw new InvalidEventError(`events[${i}].id`, 'must be a UUID');
+    const lower = id.toLowerCase();
+    if (seen.has(lower)) throw new InvalidEventError(`events[${i}].id`, 'is repeated within the append');
+    seen.add(lower);
+    const schemaVersion = raw.schemaVersion ?? 1;
+    if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
+      throw new InvalidEventError(`events[${i}].schemaVersion`, 'must be a positive integer');
+    }
+    if (raw.data === undefined || !isPlainJson(raw.data)) {
+      throw new InvalidEventError(`events[${i}].data`, 'must be JSON-serialisable (plain objects, arrays, finite numbers, strings, booleans, null)');
+    }
+    const metadata = raw.metadata ?? {};
+    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || !isPlainJson(metadata)) {
+      throw new InvalidEventError(`events[${i}].metadata`, 'must be a JSON object');
+    }
+    if (metadata.occurredAt !== undefined && !isIsoInstant(metadata.occurredAt)) {
+      throw new InvalidEventError(`events[${i}].metadata.occurredAt`, 'must be an ISO-8601 instant');
+    }
+    const dataJson = canonicalJson(raw.data);
+    if (dataJson.length > MAX_EVENT_BYTES) throw new InvalidEventError(`events[${i}].data`, `must be at most ${MAX_EVENT_BYTES} bytes`);
+    return { id: lower, type: raw.type, schemaVersion, dataJson, metadata: { ...metadata } };
+  });
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+export function isIsoInstant(v: unknown): v is string {
+  return typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v));
+}
+
+/**
+ * Finishes metadata for storage: recordedAt stamped by the store, occurredAt defaulting to it, both as
+ * UTC ISO strings with milliseconds so they sort as text. Returns the canonical JSON and the object.
+ */
+export function finishMetadata(meta: Record<string, unknown>, recordedAt: string): { json: string; value: Record<string, unknown> } {
+  const occurred = typeof meta.occurredAt === 'string' ? new Date(meta.occurredAt).toISOString() : recordedAt;
+  const value: Record<string, unknown> = { ...meta, occurredAt: occurred, recordedAt };
+  for (const k of Object.keys(value)) if (value[k] === undefined) delete value[k];
+  return { json: canonicalJson(value), value };
+}

@@ -44,8 +44,22 @@ export interface NewEvent<TData = unknown> {
 
 export type ExpectedVersion = number | 'no-stream' | 'exists' | 'any';
 
+/**
+ * The transaction an append runs in, handed to in-transaction work (inline projections, idempotency
+ * records) so it commits or rolls back with the events. Adapter-specific on purpose: sqlite work is
+ * synchronous on the writer connection; postgres work is async on the append's client.
+ */
+export type StoreTransaction =
+  | { kind: 'sqlite'; db: import('better-sqlite3').Database }
+  | { kind: 'postgres'; client: import('pg').PoolClient };
+
+/** Runs inside the append's transaction after the events are inserted; a throw rolls the append back. */
+export type InTransactionWork = (events: EventEnvelope[], tx: StoreTransaction) => void | Promise<void>;
+
 export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
+  /** Per-append work in the same transaction (e.g. storing the Idempotency-Key response). */
+  inTransaction?: InTransactionWork;
 }
 
 export interface AppendResult {

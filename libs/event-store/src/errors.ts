@@ -38,3 +38,12 @@ export class DuplicateEventIdError extends EventStoreError {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/** An operation this store cannot offer (e.g. in-transaction work on EventStoreDB). */
+export class UnsupportedOperationError extends EventStoreError {
+  readonly code = 'STORE.UNSUPPORTED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedOperationError';
+  }
+}

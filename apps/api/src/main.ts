@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@covenant/application/config/covenant-config';
+import { createApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`covenant: ${err.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  process.stdout.write(`Covenant listening on http://${config.host}:${config.port} (store: ${config.store}, data: ${config.dataDir})\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`covenant: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { CommanderError } from 'commander';
+import { ConfigError } from '@covenant/application/config/covenant-config';
+import { buildProgram } from './program';
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    if (err instanceof CommanderError) process.exit(err.exitCode);
+    if (err instanceof ConfigError) {
+      process.stderr.write(`covenant: ${err.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`covenant: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });

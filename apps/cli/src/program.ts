@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { registerConfigCommand } from './commands/config.command';
+import { registerServeCommand } from './commands/serve.command';
+
+/** The `covenant` command line. Each command lives in ./commands and registers itself here. */
+export function buildProgram(): Command {
+  const program = new Command('covenant')
+    .description('Covenant: event-sourced partnership governance engine')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program);
+  registerConfigCommand(program);
+  return program;
+}

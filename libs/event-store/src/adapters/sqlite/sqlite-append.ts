@@ -1,0 +1,125 @@
+import type { AppendResult, EventEnvelope, EventMetadata, ExpectedVersion, InTransactionWork, StoreTransaction } from '../../envelope';
+import { categoryOf } from '../../envelope';
+import { DuplicateEventIdError } from '../../errors';
+import { hashParts } from '../../integrity/event-hash';
+import type { RecordClock } from '../../record-clock';
+import { finishMetadata, type PreparedEvent } from '../../validation';
+import { toEnvelope, type EventRow, type SqliteStatements } from './sqlite-rows';
+
+export function versionMatches(expected: ExpectedVersion, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no-stream':
+      return current === -1;
+    case 'exists':
+      return current >= 0;
+    default:
+      return expected === current;
+  }
+}
+
+/** Thrown inside the transaction to roll it back; turned into WrongExpectedVersionError (or an idempotent result) outside. */
+export class VersionConflict {
+  constructor(readonly actual: number) {}
+}
+
+export interface AppendContext {
+  statements: SqliteStatements;
+  clock: RecordClock;
+}
+
+/**
+ * The body of the append transaction (the caller runs it under BEGIN IMMEDIATE, so the head and the
+ * stream's last hash cannot move underneath). The hot loop does one canonicalisation of metadata,
+ * one SHA-256 and one prepared insert per event; everything else is per append.
+ */
+export function appendInTransaction(
+  ctx: AppendContext,
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+  expected: ExpectedVersion,
+): AppendResult {
+  const { statements: s, clock } = ctx;
+  const head = s.head.get() as { position: number; recorded_at: string } | undefined;
+  // Another process may have written with a later clock: never stamp behind the log's last event.
+  clock.observe(head?.recorded_at);
+  const recordedAt = clock.stamp();
+  const last = s.streamHead.get(streamId) as { version: number; hash: string } | undefined;
+  const current = last ? last.version : -1;
+  if (!versionMatches(expected, current)) throw new VersionConflict(current);
+
+  const category = categoryOf(streamId);
+  let position = head ? head.position : 0;
+  let version = current;
+  let prevHash: string | null = last ? last.hash : null;
+  const events: EventEnvelope[] = new Array(prepared.length);
+  for (let i = 0; i < prepared.length; i++) {
+    const p = prepared[i];
+    position++;
+    version++;
+    const meta = finishMetadata(p.metadata, recordedAt);
+    const hash = hashParts({
+      dataJson: p.dataJson,
+      id: p.id,
+      metadataJson: meta.json,
+      position,
+      prevHash,
+      schemaVersion: p.schemaVersion,
+      streamId,
+      type: p.type,
+      version,
+    });
+    s.insert.run(position, p.id, streamId, version, category, p.type, p.schemaVersion, p.dataJson, meta.json, recordedAt, prevHash, hash);
+    events[i] = {
+      id: p.id,
+      streamId,
+      version,
+      position,
+      type: p.type,
+      schemaVersion: p.schemaVersion,
+      // A parse of the stored text, so the result equals what a later read returns and shares nothing with the caller.
+      data: JSON.parse(p.dataJson),
+      metadata: meta.value as EventMetadata,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+  }
+  return { streamId, nextExpectedVersion: version, position, events };
+}
+
+/** Runs in-transaction work synchronously; a returned promise is a programming error on sqlite. */
+export function runWork(work: InTransactionWork, events: EventEnvelope[], tx: StoreTransaction): void {
+  const result: unknown = work(events, tx);
+  if (result !== undefined && typeof (result as { then?: unknown }).then === 'function') {
+    // The append fails either way; keep its rejection from surfacing as an unhandled one.
+    (result as Promise<unknown>).then(undefined, () => undefined);
+    throw new Error('SQLite in-transaction work must be synchronous: it returned a Promise, so the append was rolled back');
+  }
+}
+
+/**
+ * EventStoreDB's idempotency: when every id is already stored in this stream, consecutively and in
+ * this order, the original result is returned and nothing is written. Returns undefined when none of
+ * the ids is stored (the caller then reports its own error); throws DuplicateEventIdError otherwise.
+ */
+export function idempotentResult(statements: SqliteStatements, streamId: string, prepared: readonly PreparedEvent[]): AppendResult | undefined {
+  const rows = prepared.map((p) => statements.byId.get(p.id) as EventRow | undefined);
+  const firstStored = rows.findIndex((r) => r !== undefined);
+  if (firstStored === -1) return undefined;
+  const first = rows[0];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r || !first || r.stream_id !== streamId || r.version !== first.version + i) {
+      throw new DuplicateEventIdError(prepared[r ? i : firstStored].id);
+    }
+  }
+  const events = (rows as EventRow[]).map(toEnvelope);
+  const lastEvent = events[events.length - 1];
+  return { streamId, nextExpectedVersion: lastEvent.version, position: lastEvent.position, events };
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

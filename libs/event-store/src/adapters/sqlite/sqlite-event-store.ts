@@ -1,0 +1,148 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventEnvelope,
+  InTransactionWork,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../../envelope';
+import { WrongExpectedVersionError } from '../../errors';
+import type { EventStore } from '../../event-store.port';
+import { RecordClock } from '../../record-clock';
+import { prepareEvents, validateExpectedVersion, validateStreamId, type PreparedEvent } from '../../validation';
+import { appendInTransaction, idempotentResult, isUniqueViolation, runWork, VersionConflict } from './sqlite-append';
+import { readAllPages, readStreamPages, subscriptionPage, validateReadAll, validateReadStream } from './sqlite-reads';
+import { filterShape, prepareStatements, type SqliteStatements } from './sqlite-rows';
+import { applyPragmas, createSchema, type SqliteSynchronous } from './sqlite-schema';
+import { SqliteSubscription, wakeSubscribers } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; created with its schema when missing. Ignored when `db` is given. */
+  file?: string;
+  /** An open connection to share (inline projections write their read models in the append's transaction). */
+  db?: Database;
+  /** NORMAL (default) or FULL (survives power loss). */
+  synchronous?: SqliteSynchronous;
+  clock?: () => Date;
+  /** How often a waiting subscription looks for appends made by other processes. */
+  pollIntervalMs?: number;
+}
+
+/** The embedded default store: one SQLite file, WAL, a single writer connection. */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  readonly supportsTransactions = true;
+  readonly db: Database;
+  private readonly ownsDb: boolean;
+  private readonly statements: SqliteStatements;
+  private readonly clock: RecordClock;
+  private readonly works: InTransactionWork[] = [];
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly pollIntervalMs: number;
+  private readonly appendTx: (streamId: string, prepared: PreparedEvent[], options: AppendOptions) => AppendResult;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (!options.db && !options.file) throw new Error('SqliteEventStore needs a file or a db');
+    this.ownsDb = !options.db;
+    this.db = options.db ?? new BetterSqlite3(options.file as string);
+    applyPragmas(this.db, options.synchronous ?? (this.ownsDb ? 'NORMAL' : undefined));
+    createSchema(this.db);
+    this.statements = prepareStatements(this.db);
+    this.clock = new RecordClock(options.clock);
+    this.clock.observe((this.statements.head.get() as { recorded_at: string } | undefined)?.recorded_at);
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    const tx = { kind: 'sqlite' as const, db: this.db };
+    // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
+    // between the expected-version check and the insert (and WAL never reports a stale snapshot).
+    this.appendTx = this.db.transaction((streamId: string, prepared: PreparedEvent[], options: AppendOptions) => {
+      const ctx = { statements: this.statements, clock: this.clock };
+      const result = appendInTransaction(ctx, streamId, prepared, options.expectedVersion === undefined ? 'any' : options.expectedVersion);
+      if (options.inTransaction) runWork(options.inTransaction, result.events, tx);
+      for (const work of this.works) runWork(work, result.events, tx);
+      return result;
+    }).immediate;
+  }
+
+  registerInTransaction(work: InTransactionWork): void {
+    this.works.push(work);
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    validateStreamId(streamId);
+    const expected = options.expectedVersion === undefined ? 'any' : options.expectedVersion;
+    validateExpectedVersion(expected);
+    const prepared = prepareEvents(events);
+    this.assertOpen();
+    try {
+      const result = this.appendTx(streamId, prepared, options);
+      wakeSubscribers(this.db.name);
+      return result;
+    } catch (err) {
+      if (err instanceof VersionConflict) {
+        const repeat = idempotentResult(this.statements, streamId, prepared);
+        if (repeat) return repeat;
+        throw new WrongExpectedVersionError(streamId, expected, err.actual);
+      }
+      if (isUniqueViolation(err)) {
+        const repeat = idempotentResult(this.statements, streamId, prepared);
+        if (repeat) return repeat;
+      }
+      throw err;
+    }
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<EventEnvelope> {
+    validateStreamId(streamId);
+    validateReadStream(options);
+    return readStreamPages(this.statements, streamId, options, () => this.assertOpen());
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<EventEnvelope> {
+    validateReadAll(options);
+    return readAllPages(this.statements, options, () => this.assertOpen());
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    validateReadAll(options);
+    this.assertOpen();
+    const shape = filterShape(options.categories, options.types);
+    const page = (after: number) => subscriptionPage(this.statements, shape, after, options);
+    const sub = new SqliteSubscription(page, options.after ?? 0, this.db.name, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
+    this.subscriptions.add(sub);
+    return sub;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    validateStreamId(streamId);
+    this.assertOpen();
+    const last = this.statements.streamHead.get(streamId) as { version: number } | undefined;
+    return last ? last.version : -1;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.headPosition.get() as number;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Ends every subscription, then closes the connection unless it was lent to the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    for (const sub of [...this.subscriptions]) await sub.close();
+    this.closed = true;
+    if (this.ownsDb) this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+  }
+}

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type {
   AppendOptions,
@@ -15,10 +16,11 @@ import type { EventStore } from '../../event-store.port';
 import { RecordClock } from '../../record-clock';
 import { prepareEvents, validateExpectedVersion, validateStreamId, type PreparedEvent } from '../../validation';
 import { appendInTransaction, idempotentResult, isUniqueViolation, runWork, VersionConflict } from './sqlite-append';
-import { readAllPages, readStreamPages, subscriptionPage, validateReadAll, validateReadStream } from './sqlite-reads';
+import { validateReadAll, validateReadStream } from './read-options';
+import { readAllPages, readStreamPages, subscriptionPage } from './sqlite-reads';
 import { filterShape, prepareStatements, type SqliteStatements } from './sqlite-rows';
 import { applyPragmas, createSchema, type SqliteSynchronous } from './sqlite-schema';
-import { SqliteSubscription, wakeSubscribers } from './sqlite-subscription';
+import { PagedSubscription, wakeSubscribers } from './paged-subscription';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created with its schema when missing. Ignored when `db` is given. */
@@ -41,8 +43,10 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: SqliteStatements;
   private readonly clock: RecordClock;
   private readonly works: InTransactionWork[] = [];
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<PagedSubscription>();
   private readonly pollIntervalMs: number;
+  /** Subscribers on the same file in this process are woken by name, whichever store appended. */
+  private readonly logKey: string;
   private readonly appendTx: (streamId: string, prepared: PreparedEvent[], options: AppendOptions) => AppendResult;
   private closed = false;
 
@@ -56,6 +60,7 @@ export class SqliteEventStore implements EventStore {
     this.clock = new RecordClock(options.clock);
     this.clock.observe((this.statements.head.get() as { recorded_at: string } | undefined)?.recorded_at);
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.logKey = this.db.memory ? `memory:${this.db.name}` : resolve(this.db.name);
     const tx = { kind: 'sqlite' as const, db: this.db };
     // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
     // between the expected-version check and the insert (and WAL never reports a stale snapshot).
@@ -80,7 +85,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     try {
       const result = this.appendTx(streamId, prepared, options);
-      wakeSubscribers(this.db.name);
+      wakeSubscribers(this.logKey);
       return result;
     } catch (err) {
       if (err instanceof VersionConflict) {
@@ -112,7 +117,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const shape = filterShape(options.categories, options.types);
     const page = (after: number) => subscriptionPage(this.statements, shape, after, options);
-    const sub = new SqliteSubscription(page, options.after ?? 0, this.db.name, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
+    const sub = new PagedSubscription(page, options.after ?? 0, this.logKey, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
     this.subscriptions.add(sub);
     return sub;
   }

@@ -1,38 +1,9 @@
 import type { EventEnvelope, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../../envelope';
-import { InvalidEventError } from '../../errors';
-import type { LogPage } from './sqlite-subscription';
+import type { LogPage } from './paged-subscription';
 import { filterShape, pageParams, toEnvelope, type EventRow, type FilterShape, type SqliteStatements } from './sqlite-rows';
 
 /** Rows per query: large enough to amortise the statement, small enough that memory stays flat. */
 export const PAGE_SIZE = 500;
-
-function checkInteger(field: string, value: unknown, min: number): void {
-  if (value !== undefined && !(typeof value === 'number' && Number.isSafeInteger(value) && value >= min)) {
-    throw new InvalidEventError(field, `must be an integer >= ${min}`);
-  }
-}
-
-function checkStrings(field: string, value: unknown): void {
-  if (value !== undefined && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
-    throw new InvalidEventError(field, 'must be an array of strings');
-  }
-}
-
-export function validateReadStream(o: ReadStreamOptions): void {
-  checkInteger('fromVersion', o.fromVersion, 0);
-  checkInteger('toVersion', o.toVersion, 0);
-  checkInteger('limit', o.limit, 0);
-  if (o.direction !== undefined && o.direction !== 'forwards' && o.direction !== 'backwards') {
-    throw new InvalidEventError('direction', "must be 'forwards' or 'backwards'");
-  }
-}
-
-export function validateReadAll(o: ReadAllOptions | SubscribeOptions): void {
-  checkInteger('after', o.after, 0);
-  if ('limit' in o) checkInteger('limit', o.limit, 0);
-  checkStrings('categories', o.categories);
-  checkStrings('types', o.types);
-}
 
 /**
  * The inclusive version range [fromVersion, toVersion] in the given direction; `limit` counts from

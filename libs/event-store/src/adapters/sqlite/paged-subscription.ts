@@ -13,34 +13,35 @@ export interface LogPage {
 export type PageReader = (after: number) => LogPage;
 
 /**
- * Wakers of subscribers waiting for new events, per database file: an append in this process wakes
- * every subscriber on the same file at once, whichever store instance it came through. Appends by
- * other processes are found by polling.
+ * Wakers of subscribers waiting for new events, per log (the database file for SQLite): an append in
+ * this process wakes every subscriber on the same file at once, whichever store instance it came
+ * through. Appends by other processes are found by polling.
  */
-const wakersByFile = new Map<string, Set<() => void>>();
+const wakersByLog = new Map<string, Set<() => void>>();
 
-export function wakeSubscribers(file: string): void {
-  const wakers = wakersByFile.get(file);
+export function wakeSubscribers(logKey: string): void {
+  const wakers = wakersByLog.get(logKey);
   if (wakers) for (const wake of [...wakers]) wake();
 }
 
-function addWaker(file: string, wake: () => void): () => void {
-  let set = wakersByFile.get(file);
-  if (!set) wakersByFile.set(file, (set = new Set()));
+function addWaker(logKey: string, wake: () => void): () => void {
+  let set = wakersByLog.get(logKey);
+  if (!set) wakersByLog.set(logKey, (set = new Set()));
   set.add(wake);
   return () => {
     set.delete(wake);
-    if (set.size === 0 && wakersByFile.get(file) === set) wakersByFile.delete(file);
+    if (set.size === 0 && wakersByLog.get(logKey) === set) wakersByLog.delete(logKey);
   };
 }
 
 /**
+ * A store-neutral catch-up subscription over any synchronous page reader (SQLite, memory).
  * Catch-up then live over one loop: read a page after the checkpoint, hand its events out one per
  * pull, repeat; when a read finds nothing, wait for a wake-up or the poll timer. History and live
  * events come from the same query, so there is no hand-over gap and no duplicate. Only one page is
  * held at a time and the next is read only when the consumer pulls: back-pressure by construction.
  */
-export class SqliteSubscription implements Subscription {
+export class PagedSubscription implements Subscription {
   private closed = false;
   private wake: (() => void) | undefined;
   private iterator: AsyncGenerator<EventEnvelope> | undefined;
@@ -48,9 +49,9 @@ export class SqliteSubscription implements Subscription {
   constructor(
     private readonly readPage: PageReader,
     private after: number,
-    private readonly file: string,
+    private readonly logKey: string,
     private readonly pollIntervalMs: number,
-    private readonly onClose: (s: SqliteSubscription) => void,
+    private readonly onClose: (s: PagedSubscription) => void,
   ) {}
 
   [Symbol.asyncIterator](): AsyncGenerator<EventEnvelope> {
@@ -87,7 +88,7 @@ export class SqliteSubscription implements Subscription {
         this.wake = undefined;
         resolve();
       };
-      const removeWaker = addWaker(this.file, done);
+      const removeWaker = addWaker(this.logKey, done);
       const timer = setTimeout(done, this.pollIntervalMs);
       this.wake = done;
     });

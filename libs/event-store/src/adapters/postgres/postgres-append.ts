@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import { categoryOf, type AppendResult, type EventEnvelope, type ExpectedVersion, type InTransactionWork } from '../../envelope';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../../errors';
 import { hashParts } from '../../integrity/event-hash';
@@ -20,17 +20,31 @@ interface StateRow {
   head_recorded_at: string | null;
   stream_version: number | null;
   stream_hash: string | null;
-  duplicates: string;
 }
 
-/** Everything the append must know, read in one round trip once the lock is held (fresh snapshot). */
-const STATE_SQL = `
-SELECT h.position AS head, h.recorded_at AS head_recorded_at,
-       s.version AS stream_version, s.hash AS stream_hash,
-       (SELECT count(*) FROM covenant_events WHERE id = ANY($2::uuid[])) AS duplicates
+/**
+ * What the append must know, read once the lock is held. It travels with BEGIN and the lock in one
+ * simple-protocol round trip: each statement of a multi-statement query takes its own snapshot (READ
+ * COMMITTED), so the SELECT sees every append committed before the lock was granted. Simple protocol
+ * takes no parameters, so the SELECT is an SQL-level prepared statement (planned once per connection)
+ * executed with the stream id as an escaped literal (it is validated by pattern as well).
+ */
+const PREPARE_STATE = `PREPARE covenant_append_state(text) AS
+SELECT h.position AS head, h.recorded_at AS head_recorded_at, s.version AS stream_version, s.hash AS stream_hash
 FROM (SELECT 1) one
 LEFT JOIN LATERAL (SELECT position, recorded_at FROM covenant_events ORDER BY position DESC LIMIT 1) h ON true
 LEFT JOIN LATERAL (SELECT version, hash FROM covenant_events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1) s ON true`;
+const prepared = new WeakSet<PoolClient>();
+
+async function lockAndReadState(client: PoolClient, streamId: string): Promise<StateRow> {
+  if (!prepared.has(client)) {
+    await client.query(PREPARE_STATE);
+    prepared.add(client);
+  }
+  const sql = `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); EXECUTE covenant_append_state(${client.escapeLiteral(streamId)})`;
+  const results = (await client.query(sql)) as unknown as QueryResult<StateRow>[];
+  return results[2].rows[0];
+}
 
 /** One statement per append, whatever its size: the rows travel as arrays and unnest server-side. */
 const INSERT_SQL = `
@@ -47,42 +61,60 @@ function versionMatches(expected: ExpectedVersion, actual: number): boolean {
   return expected === actual;
 }
 
+type Outcome =
+  | { kind: 'written'; result: AppendResult }
+  | { kind: 'wrong-version'; actual: number }
+  | { kind: 'stored-id' };
+
 /**
- * Runs one append on `client`. Callers hold no transaction; this opens one, takes APPEND_LOCK (held
- * until commit), so positions are assigned and committed one append at a time across every process:
- * commit order equals position order, and a reader that has seen position p has seen everything
- * below p. Any throw rolls everything back (events and in-transaction work).
+ * Runs one append on a pooled client in its own transaction. It takes APPEND_LOCK (held until
+ * commit), so positions are assigned and committed one append at a time across every process: commit
+ * order equals position order, and a reader that has seen position p has seen everything below p.
+ * Any throw rolls everything back (events and in-transaction work).
+ *
+ * Stored ids are not looked up on the hot path: the unique index on id finds them during the INSERT.
+ * Only after a version mismatch or such a collision (both rolled back, lock released) does the append
+ * ask whether it repeats an earlier one (idempotent retry) or really conflicts.
  */
 export async function appendInTransaction(pool: Pool, req: AppendRequest): Promise<AppendResult> {
   const client = await pool.connect();
   let unusable: Error | undefined;
-  try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
-    const result = await appendLocked(client, req);
-    await client.query(result.written ? `NOTIFY ${NOTIFY_CHANNEL}, '${result.position}'; COMMIT` : 'COMMIT');
-    return result.result;
-  } catch (error) {
-    // A failed ROLLBACK means the connection itself is gone: the pool must not hand it out again.
-    await client.query('ROLLBACK').catch((e: Error) => {
+  const rollback = () =>
+    client.query('ROLLBACK').catch((e: Error) => {
+      // A failed ROLLBACK means the connection itself is gone: the pool must not hand it out again.
       unusable = e;
     });
-    throw error;
+  try {
+    let outcome: Outcome;
+    try {
+      outcome = await appendLocked(client, req);
+      if (outcome.kind === 'written') {
+        const last = outcome.result.position;
+        await client.query(`NOTIFY ${NOTIFY_CHANNEL}, '${last}'; COMMIT`);
+        return outcome.result;
+      }
+    } catch (error) {
+      await rollback();
+      if (!isStoredIdViolation(error)) throw error;
+      outcome = { kind: 'stored-id' };
+    }
+    await rollback();
+    const ids = req.events.map((e) => e.id);
+    const stored = await storedEvents(client, ids);
+    const original = idempotentResult(req.streamId, ids, stored);
+    if (original) return original;
+    if (outcome.kind === 'wrong-version') throw new WrongExpectedVersionError(req.streamId, req.expected, outcome.actual);
+    const storedIds = new Set(stored.map((e) => e.id));
+    throw new DuplicateEventIdError(ids.find((id) => storedIds.has(id)) ?? ids[0]);
   } finally {
     client.release(unusable);
   }
 }
 
-async function appendLocked(client: PoolClient, req: AppendRequest): Promise<{ result: AppendResult; written: boolean; position: number }> {
-  const ids = req.events.map((e) => e.id);
-  const { rows } = await client.query<StateRow>({ name: 'covenant_append_state', text: STATE_SQL, values: [req.streamId, ids] });
-  const state = rows[0];
+async function appendLocked(client: PoolClient, req: AppendRequest): Promise<Outcome> {
+  const state = await lockAndReadState(client, req.streamId);
   const actual = state.stream_version ?? -1;
-  if (Number(state.duplicates) > 0) {
-    const original = await idempotentResult(client, req.streamId, ids);
-    if (original) return { result: original, written: false, position: original.position };
-  }
-  if (!versionMatches(req.expected, actual)) throw new WrongExpectedVersionError(req.streamId, req.expected, actual);
-  if (Number(state.duplicates) > 0) await throwFirstDuplicate(client, ids);
+  if (!versionMatches(req.expected, actual)) return { kind: 'wrong-version', actual };
 
   req.clock.observe(state.head_recorded_at);
   const recordedAt = req.clock.stamp();
@@ -129,7 +161,7 @@ async function appendLocked(client: PoolClient, req: AppendRequest): Promise<{ r
       recordedAt,
       events.map((e) => e.position),
       events.map((e) => e.version),
-      ids,
+      events.map((e) => e.id),
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion),
       req.events.map((e) => e.dataJson),
@@ -141,35 +173,30 @@ async function appendLocked(client: PoolClient, req: AppendRequest): Promise<{ r
   const tx = { kind: 'postgres' as const, client };
   for (const work of req.work) await work(events, tx);
   const last = events[events.length - 1];
-  return {
-    result: { streamId: req.streamId, nextExpectedVersion: last.version, position: last.position, events },
-    written: true,
-    position: last.position,
-  };
+  return { kind: 'written', result: { streamId: req.streamId, nextExpectedVersion: last.version, position: last.position, events } };
 }
 
-/**
- * EventStoreDB's idempotency: a repeat of an append whose ids are all stored, consecutively, in this
- * stream and in this order returns the original result and writes nothing. Anything else with a
- * stored id is a DuplicateEventIdError.
- */
-async function idempotentResult(client: PoolClient, streamId: string, ids: string[]): Promise<AppendResult | null> {
+function isStoredIdViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown } | null;
+  return e !== null && typeof e === 'object' && e.code === '23505' && e.constraint === 'covenant_events_id';
+}
+
+async function storedEvents(client: PoolClient, ids: string[]): Promise<EventEnvelope[]> {
   const { rows } = await client.query<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM covenant_events WHERE id = ANY($1::uuid[]) ORDER BY position`,
     [ids],
   );
-  if (rows.length !== ids.length) return null;
-  const events = rows.map(rowToEnvelope);
-  const same = events.every(
-    (e, i) => e.streamId === streamId && e.id === ids[i] && e.version === events[0].version + i,
-  );
-  if (!same) return null;
-  const last = events[events.length - 1];
-  return { streamId, nextExpectedVersion: last.version, position: last.position, events };
+  return rows.map(rowToEnvelope);
 }
 
-async function throwFirstDuplicate(client: PoolClient, ids: string[]): Promise<never> {
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM covenant_events WHERE id = ANY($1::uuid[])', [ids]);
-  const stored = new Set(rows.map((r) => r.id));
-  throw new DuplicateEventIdError(ids.find((id) => stored.has(id)) ?? ids[0]);
+/**
+ * EventStoreDB's idempotency: a repeat of an append whose ids are all stored, consecutively, in this
+ * stream and in this order returns the original result and writes nothing.
+ */
+function idempotentResult(streamId: string, ids: string[], stored: EventEnvelope[]): AppendResult | null {
+  if (stored.length !== ids.length) return null;
+  const same = stored.every((e, i) => e.streamId === streamId && e.id === ids[i] && e.version === stored[0].version + i);
+  if (!same) return null;
+  const last = stored[stored.length - 1];
+  return { streamId, nextExpectedVersion: last.version, position: last.position, events: stored };
 }

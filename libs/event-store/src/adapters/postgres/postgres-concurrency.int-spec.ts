@@ -12,7 +12,7 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('PostgresEventStore under concurrency', () => {
   let db: TestDatabase;

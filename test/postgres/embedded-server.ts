@@ -111,7 +111,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     await pg.stop().catch(() => undefined);
     await rm(root, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : 'the server exited during start-up';
-    throw new Error(`embedded PostgreSQL failed to start: ${reason}\n${log.join('').slice(-4000)}`);
+    throw new Error(`embedded PostgreSQL failed to start: ${reason}\n${log.join('').slice(-4000)}`, { cause: error });
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

@@ -25,6 +25,8 @@ import { PgNotifier } from './postgres-notifier';
 import { EVENT_COLUMNS, createSchema, rowToEnvelope, type EventRow } from './postgres-schema';
 import { PgSubscription, type AllFilter } from './postgres-subscription';
 
+const MAX_VERSION = 2 ** 31 - 1; // the version column is an integer
+
 export interface PostgresEventStoreOptions {
   connectionString: string;
   /** Pool size (default 10). */
@@ -68,7 +70,8 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     validateStreamId(streamId);
-    const expected = options.expectedVersion ?? 'any';
+    // Only an absent expected version means 'any'; null is bad input like any other non-version.
+    const expected = options.expectedVersion === undefined ? 'any' : options.expectedVersion;
     validateExpectedVersion(expected);
     const prepared = prepareEvents(events);
     await this.ready();
@@ -81,20 +84,19 @@ export class PostgresEventStore implements EventStore {
     await this.ready();
     const backwards = options.direction === 'backwards';
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-    // Forwards: versions fromVersion..toVersion ascending. Backwards (EventStoreDB's convention):
-    // from fromVersion (default: the last) down to toVersion (default 0).
-    let next = options.fromVersion ?? (backwards ? 2 ** 31 - 1 : 0);
-    const stop = options.toVersion ?? (backwards ? 0 : 2 ** 31 - 1);
-    const sql = backwards
-      ? `SELECT ${EVENT_COLUMNS} FROM covenant_events WHERE stream_id = $1 AND version <= $2 AND version >= $3 ORDER BY version DESC LIMIT $4`
-      : `SELECT ${EVENT_COLUMNS} FROM covenant_events WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version LIMIT $4`;
-    while (remaining > 0) {
+    // [fromVersion, toVersion] is an inclusive range whatever the direction; backwards walks it from
+    // the top, so a limit keeps the newest events.
+    let low = options.fromVersion ?? 0;
+    let high = options.toVersion ?? MAX_VERSION;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM covenant_events WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version ${backwards ? 'DESC' : 'ASC'} LIMIT $4`;
+    while (remaining > 0 && low <= high) {
       const limit = Math.min(this.pageSize, remaining);
-      const { rows } = await this.pool.query<EventRow>(sql, [streamId, next, stop, limit]);
+      const { rows } = await this.pool.query<EventRow>(sql, [streamId, low, high, limit]);
       for (const row of rows) yield rowToEnvelope(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
-      next = rows[rows.length - 1].version + (backwards ? -1 : 1);
+      if (backwards) high = rows[rows.length - 1].version - 1;
+      else low = rows[rows.length - 1].version + 1;
     }
   }
 

@@ -57,6 +57,24 @@ export function integrityConformance(ctx: ConformanceContext): void {
     });
   });
 
+  describe('metadata', () => {
+    it('keeps each event of one append its own metadata, shared or not', async () => {
+      const s = freshStream();
+      const shared = { correlationId: 'corr-1', causationId: 'cmd-1', actorId: 'a-1' };
+      const metas = [shared, { ...shared }, { ...shared, actorId: 'a-2' }, { ...shared }, { ...shared, extra: { nested: [1] } }, {}];
+      const r = await store().appendToStream(s, metas.map((metadata, i) => sampleEvent(i, { metadata })));
+      const read = await collect(store().readStream(s));
+      expect(read).toEqual(r.events);
+      read.forEach((e, i) => {
+        const { occurredAt: _o, recordedAt: _r, ...rest } = e.metadata;
+        expect(rest).toEqual(metas[i]);
+      });
+      // Events of one append never share a metadata object: changing one leaves the others alone.
+      r.events[0].metadata.actorId = 'mutated';
+      expect(r.events[1].metadata.actorId).toBe('a-1');
+    });
+  });
+
   describe('payloads', () => {
     const roundTrip = async (data: unknown) => {
       const s = freshStream();

@@ -38,6 +38,7 @@ export function appendInTransaction(
   ctx: AppendContext,
   streamId: string,
   prepared: readonly PreparedEvent[],
+  data: readonly unknown[],
   expected: ExpectedVersion,
 ): AppendResult {
   const { statements: s, clock } = ctx;
@@ -54,11 +55,14 @@ export function appendInTransaction(
   let version = current;
   let prevHash: string | null = last ? last.hash : null;
   const events: EventEnvelope[] = new Array(prepared.length);
+  let meta: { json: string; value: Record<string, unknown> } | undefined;
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i];
     position++;
     version++;
-    const meta = finishMetadata(p.metadata, recordedAt);
+    // The events of one command usually share their metadata (correlation, causation, actor):
+    // canonicalise it once per run of equal metadata rather than once per event.
+    if (meta === undefined || !shallowEqual(p.metadata, prepared[i - 1].metadata)) meta = finishMetadata(p.metadata, recordedAt);
     const hash = hashParts({
       dataJson: p.dataJson,
       id: p.id,
@@ -78,15 +82,26 @@ export function appendInTransaction(
       position,
       type: p.type,
       schemaVersion: p.schemaVersion,
-      // A parse of the stored text, so the result equals what a later read returns and shares nothing with the caller.
-      data: JSON.parse(p.dataJson),
-      metadata: meta.value as EventMetadata,
+      // The caller's own (validated, plain-JSON) object: equal to what a read returns, and parsing
+      // the stored text back cost as much as the SHA-256. Metadata is a fresh object per event.
+      data: data[i],
+      metadata: { ...meta.value } as EventMetadata,
       prevHash,
       hash,
     };
     prevHash = hash;
   }
   return { streamId, nextExpectedVersion: version, position, events };
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    const v = a[k];
+    if (v !== b[k] || (v !== null && typeof v === 'object')) return false;
+  }
+  return true;
 }
 
 /** Runs in-transaction work synchronously; a returned promise is a programming error on sqlite. */

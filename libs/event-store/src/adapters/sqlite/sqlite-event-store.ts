@@ -15,6 +15,7 @@ import { WrongExpectedVersionError } from '../../errors';
 import type { EventStore } from '../../event-store.port';
 import { RecordClock } from '../../record-clock';
 import { prepareEvents, validateExpectedVersion, validateStreamId, type PreparedEvent } from '../../validation';
+import { pooledUuidv7 } from './event-ids';
 import { appendInTransaction, idempotentResult, isUniqueViolation, runWork, VersionConflict } from './sqlite-append';
 import { validateReadAll, validateReadStream } from './read-options';
 import { readAllPages, readStreamPages, subscriptionPage } from './sqlite-reads';
@@ -47,7 +48,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   /** Subscribers on the same file in this process are woken by name, whichever store appended. */
   private readonly logKey: string;
-  private readonly appendTx: (streamId: string, prepared: PreparedEvent[], options: AppendOptions) => AppendResult;
+  private readonly appendTx: (streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => AppendResult;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -64,9 +65,9 @@ export class SqliteEventStore implements EventStore {
     const tx = { kind: 'sqlite' as const, db: this.db };
     // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
     // between the expected-version check and the insert (and WAL never reports a stale snapshot).
-    this.appendTx = this.db.transaction((streamId: string, prepared: PreparedEvent[], options: AppendOptions) => {
+    this.appendTx = this.db.transaction((streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => {
       const ctx = { statements: this.statements, clock: this.clock };
-      const result = appendInTransaction(ctx, streamId, prepared, options.expectedVersion === undefined ? 'any' : options.expectedVersion);
+      const result = appendInTransaction(ctx, streamId, prepared, data, options.expectedVersion === undefined ? 'any' : options.expectedVersion);
       if (options.inTransaction) runWork(options.inTransaction, result.events, tx);
       for (const work of this.works) runWork(work, result.events, tx);
       return result;
@@ -81,10 +82,10 @@ export class SqliteEventStore implements EventStore {
     validateStreamId(streamId);
     const expected = options.expectedVersion === undefined ? 'any' : options.expectedVersion;
     validateExpectedVersion(expected);
-    const prepared = prepareEvents(events);
+    const prepared = prepareEvents(events, pooledUuidv7);
     this.assertOpen();
     try {
-      const result = this.appendTx(streamId, prepared, options);
+      const result = this.appendTx(streamId, prepared, events.map((e) => e.data), options);
       wakeSubscribers(this.logKey);
       return result;
     } catch (err) {

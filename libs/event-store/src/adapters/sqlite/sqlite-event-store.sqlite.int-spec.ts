@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { useTempSqliteFile } from '@covenant/testing/sqlite';
+import type { EventEnvelope } from '../../envelope';
+import { canonicalEnvelope, sha256Hex } from '../../integrity/event-hash';
+import { uuidv7 } from '../../uuid';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const REPO_ROOT = join(__dirname, '../../../../..');
+const CHILD = join(__dirname, 'fixtures/append-in-child.ts');
+
+async function collect(it: AsyncIterable<EventEnvelope>): Promise<EventEnvelope[]> {
+  const out: EventEnvelope[] = [];
+  for await (const e of it) out.push(e);
+  return out;
+}
+
+/** Appends from a second OS process; resolves with the positions it reports. */
+function appendInChild(file: string, streamId: string, count: number, pauseMs = 0): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD, file, streamId, String(count), String(pauseMs)], { cwd: REPO_ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '[]') as number[]) : reject(new Error(`child exited ${code}: ${err}`))));
+  });
+}
+
+describe('SqliteEventStore (SQLite specifics)', () => {
+  const temp = useTempSqliteFile();
+  const stores: SqliteEventStore[] = [];
+  const open = (options: Omit<ConstructorParameters<typeof SqliteEventStore>[0], 'file'> = {}): SqliteEventStore => {
+    const store = new SqliteEventStore({ file: temp.current(), ...options });
+    stores.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+  });
+
+  it('keeps every event, version and position across close and reopen', async () => {
+    const first = open();
+    const a = await first.appendToStream('contract-1', [{ type: 'Drafted', data: { n: 1 } }, { type: 'Signed', data: { n: 2 } }]);
+    await first.appendToStream('partnership-1', [{ type: 'Formed', data: {} }]);
+    await first.close();
+    const again = open();
+    expect(await collect(again.readStream('contract-1'))).toEqual(a.events);
+    expect(await again.streamVersion('contract-1')).toBe(1);
+    expect(await again.headPosition()).toBe(3);
+    const next = await again.appendToStream('contract-1', [{ type: 'Amended', data: {} }], { expectedVersion: 1 });
+    expect(next.events[0]).toMatchObject({ version: 2, position: 4, prevHash: a.events[1].hash });
+  });
+
+  it('seeds the record clock from the stored log, so a clock that stepped back never stamps behind it', async () => {
+    const ahead = open({ clock: () => new Date('2030-01-01T00:00:00.000Z') });
+    await ahead.appendToStream('contract-1', [{ type: 'Drafted', data: {} }]);
+    await ahead.close();
+    const behind = open({ clock: () => new Date('2020-01-01T00:00:00.000Z') });
+    const r = await behind.appendToStream('contract-1', [{ type: 'Signed', data: {} }]);
+    expect(r.events[0].metadata.recordedAt).toBe('2030-01-01T00:00:00.000Z');
+  });
+
+  it('stores exactly the hashed text: the columns rebuild each hash', async () => {
+    const store = open();
+    await store.appendToStream('contract-1', [{ type: 'Drafted', data: { z: 1, a: 'é😀', n: 1.5e-7 }, metadata: { actorId: 'u' } }]);
+    await store.appendToStream('contract-1', [{ type: 'Signed', data: { b: [3, 2, 1] } }]);
+    const rows = store.db.prepare('SELECT * FROM events ORDER BY position').all() as Array<Record<string, string | number | null>>;
+    for (const r of rows) {
+      const text = canonicalEnvelope({
+        dataJson: r.data as string, id: r.id as string, metadataJson: r.metadata as string, position: r.position as number,
+        prevHash: r.prev_hash as string | null, schemaVersion: r.schema_version as number, streamId: r.stream_id as string,
+        type: r.type as string, version: r.version as number,
+      });
+      expect(sha256Hex(text)).toBe(r.hash);
+    }
+    expect(rows[0].data).toBe('{"a":"é😀","n":1.5e-7,"z":1}');
+  });
+
+  it('opens in WAL with synchronous NORMAL by default and FULL when asked', async () => {
+    const normal = open();
+    expect(normal.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(normal.db.pragma('synchronous', { simple: true })).toBe(1);
+    await normal.close();
+    const full = open({ synchronous: 'FULL' });
+    expect(full.db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('shares a connection it is given and leaves it open on close', async () => {
+    const db = new BetterSqlite3(temp.current());
+    const store = new SqliteEventStore({ db });
+    await store.appendToStream('contract-1', [{ type: 'Drafted', data: {} }]);
+    await store.close();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('rolls back when in-transaction work returns a promise (SQLite work must be synchronous)', async () => {
+    const store = open();
+    const attempt = store.appendToStream('contract-1', [{ type: 'Drafted', data: {} }], { inTransaction: async () => undefined });
+    await expect(attempt).rejects.toThrow(/must be synchronous/);
+    expect(await store.streamVersion('contract-1')).toBe(-1);
+  });
+
+  it("rolls back the work's own writes with the append", async () => {
+    const store = open();
+    store.db.exec('CREATE TABLE projection (stream_id TEXT, version INTEGER)');
+    store.registerInTransaction((events, tx) => {
+      if (tx.kind !== 'sqlite') throw new Error('expected a sqlite transaction');
+      for (const e of events) tx.db.prepare('INSERT INTO projection VALUES (?, ?)').run(e.streamId, e.version);
+    });
+    store.registerInTransaction((events) => {
+      if (events.some((e) => e.type === 'Refused')) throw new Error('refused');
+    });
+    await store.appendToStream('contract-1', [{ type: 'Drafted', data: {} }]);
+    await expect(store.appendToStream('contract-1', [{ type: 'Signed', data: {} }, { type: 'Refused', data: {} }])).rejects.toThrow('refused');
+    expect(store.db.prepare('SELECT stream_id, version FROM projection').all()).toEqual([{ stream_id: 'contract-1', version: 0 }]);
+  });
+
+  it('wakes a subscriber at once on an append in this process, through another store on the same file', async () => {
+    const reader = open({ pollIntervalMs: 60_000 });
+    const writer = open();
+    const sub = reader.subscribeToAll({ categories: ['contract'] });
+    const next = sub[Symbol.asyncIterator]().next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    const r = await writer.appendToStream('contract-1', [{ type: 'Drafted', data: {} }]);
+    expect((await next).value).toEqual(r.events[0]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await sub.close();
+  });
+
+  it('sees appends made by another OS process (by polling), in order, exactly once', async () => {
+    const store = open({ pollIntervalMs: 50 });
+    await store.appendToStream('partnership-1', [{ type: 'Formed', data: {} }]);
+    const sub = store.subscribeToAll({ after: 1, categories: ['contract'] });
+    const it = sub[Symbol.asyncIterator]();
+    // The subscriber is already waiting (live) when the child starts: only polling can find its appends.
+    const delivered = (async () => {
+      const seen: EventEnvelope[] = [];
+      while (seen.length < 20) seen.push((await it.next()).value as EventEnvelope);
+      return seen;
+    })();
+    const positions = await appendInChild(temp.current(), `contract-${uuidv7()}`, 20, 5);
+    const seen = await delivered;
+    await sub.close();
+    expect(seen.map((e) => e.position)).toEqual(positions);
+    expect(seen.map((e) => (e.data as { i: number }).i)).toEqual([...Array(20).keys()]);
+  });
+
+  it('keeps positions unique and gap-free when two processes append to one file at once', async () => {
+    const store = open();
+    let childDone = false;
+    const remote = appendInChild(temp.current(), 'contract-remote', 200, 1).finally(() => (childDone = true));
+    const mine: number[] = [];
+    while (!childDone || mine.length === 0) {
+      mine.push((await store.appendToStream('contract-local', [{ type: 'Local', data: { i: mine.length } }])).position);
+      if (mine.length % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const theirs = await remote;
+    const total = mine.length + theirs.length;
+    expect([...theirs, ...mine].sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    // The two writers really interleaved: some local append landed between the child's first and last.
+    expect(mine.some((p) => p > theirs[0] && p < theirs[theirs.length - 1])).toBe(true);
+    expect((await collect(store.readAll())).map((e) => e.position)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    for (const [s, count] of [['contract-local', mine.length], ['contract-remote', 200]] as const) {
+      const events = await collect(store.readStream(s));
+      expect(events.map((e) => e.version)).toEqual([...Array(count).keys()]);
+      events.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash));
+    }
+  });
+});

@@ -89,6 +89,21 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       expect(await withTimeout(it.next(), timeout(), 'next() after close()')).toMatchObject({ done: true });
     });
 
+    it('leaving a for-await loop ends the subscription, and a new one resumes after the last event seen', async () => {
+      const cat = freshCategory('b');
+      const written = (await store().appendToStream(freshStream(cat), sampleEvents(4))).events;
+      const sub = store().subscribeToAll({ categories: [cat] });
+      let last = 0;
+      for await (const e of sub) {
+        last = e.position;
+        if (e.id === written[1].id) break;
+      }
+      expect(await withTimeout(sub[Symbol.asyncIterator]().next(), timeout(), 'next() after break')).toMatchObject({ done: true });
+      const resumed = store().subscribeToAll({ categories: [cat], after: last });
+      expect(ids(await take(resumed[Symbol.asyncIterator](), 2, timeout()))).toEqual(ids(written.slice(2)));
+      await resumed.close();
+    });
+
     it('close() during catch-up stops delivery', async () => {
       const cat = freshCategory('y');
       await store().appendToStream(freshStream(cat), sampleEvents(5));

@@ -67,15 +67,20 @@ export class PagedSubscription implements Subscription {
   }
 
   private async *run(): AsyncGenerator<EventEnvelope> {
-    while (!this.closed) {
-      const page = this.readPage(this.after);
-      for (const event of page.events) {
-        this.after = event.position;
-        yield event;
-        if (this.closed) return;
+    try {
+      while (!this.closed) {
+        const page = this.readPage(this.after);
+        for (const event of page.events) {
+          this.after = event.position;
+          yield event;
+          if (this.closed) return;
+        }
+        if (page.scannedTo > this.after) this.after = page.scannedTo;
+        if (page.events.length === 0) await this.waitForAppend();
       }
-      if (page.scannedTo > this.after) this.after = page.scannedTo;
-      if (page.events.length === 0) await this.waitForAppend();
+    } finally {
+      // A consumer that leaves a for-await loop (break, throw) ends the subscription too.
+      await this.close();
     }
   }
 

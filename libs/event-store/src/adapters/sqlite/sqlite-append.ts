@@ -135,6 +135,10 @@ export function idempotentResult(statements: SqliteStatements, streamId: string,
   return { streamId, nextExpectedVersion: lastEvent.version, position: lastEvent.position, events };
 }
 
+/**
+ * By code, not `instanceof`: better-sqlite3 registers its error class with the native addon once per
+ * process, so under jest (a realm per test file) the class can come from another realm.
+ */
 export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,0 +1,86 @@
+import { invalid } from './errors';
+
+/**
+ * Instants are ISO-8601 strings with a zone (`Z` or `±hh:mm`) everywhere in commands and events. The
+ * domain compares them through Date.parse (pure) and never reads the clock: `now` comes with the
+ * command. Durations in terms are whole hours or days of exactly 24 hours (UTC, no calendar or DST
+ * arithmetic), so every deadline is reproducible from the events alone.
+ */
+export type Instant = string;
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isInstant(s: unknown): s is Instant {
+  return typeof s === 'string' && ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s));
+}
+
+export function requireInstant(field: string, s: unknown): Instant {
+  if (!isInstant(s)) invalid(field, 'iso-instant', `${field} must be an ISO-8601 instant with a zone`);
+  return s;
+}
+
+export function ms(i: Instant): number {
+  return Date.parse(i);
+}
+
+export function fromMs(n: number): Instant {
+  return new Date(n).toISOString();
+}
+
+export function addMs(i: Instant, n: number): Instant {
+  return fromMs(ms(i) + n);
+}
+
+export function addHours(i: Instant, hours: number): Instant {
+  return addMs(i, hours * HOUR_MS);
+}
+
+export function addDays(i: Instant, days: number): Instant {
+  return addMs(i, days * DAY_MS);
+}
+
+export function isBefore(a: Instant, b: Instant): boolean {
+  return ms(a) < ms(b);
+}
+
+export function isAfter(a: Instant, b: Instant): boolean {
+  return ms(a) > ms(b);
+}
+
+export function isAtOrAfter(a: Instant, b: Instant): boolean {
+  return ms(a) >= ms(b);
+}
+
+export function isAtOrBefore(a: Instant, b: Instant): boolean {
+  return ms(a) <= ms(b);
+}
+
+export function latest(a: Instant, b: Instant): Instant {
+  return ms(a) >= ms(b) ? a : b;
+}
+
+export function earliest(a: Instant, b: Instant): Instant {
+  return ms(a) <= ms(b) ? a : b;
+}
+
+/**
+ * Deadlines are inclusive: a response exactly at the deadline is on time, one millisecond later is
+ * late. So a deadline is missed at its first instant after, and the fact "it was missed" (an automatic
+ * escalation, an overdue review) is dated then: `dueAt + 1 ms`, never at the tick that noticed it.
+ */
+export function firstInstantAfter(deadline: Instant): Instant {
+  return addMs(deadline, 1);
+}
+
+export function isPast(deadline: Instant, now: Instant): boolean {
+  return ms(now) > ms(deadline);
+}
+
+/** The calendar month (UTC) an instant falls in, e.g. `2025-03`: the service-credit cap period. */
+export function monthOf(i: Instant): string {
+  return fromMs(ms(i)).slice(0, 7);
+}

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './record-clock';
 export * from './uuid';
 export * from './integrity/event-hash';
+export * from './upcasting/upcasters';

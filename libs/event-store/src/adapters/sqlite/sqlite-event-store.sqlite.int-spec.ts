@@ -1,32 +1,17 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { useTempSqliteFile } from '@covenant/testing/sqlite';
 import type { EventEnvelope } from '../../envelope';
 import { canonicalEnvelope, sha256Hex } from '../../integrity/event-hash';
+import { WrongExpectedVersionError } from '../../errors';
 import { uuidv7 } from '../../uuid';
+import { appendInChild } from './fixtures/run-child';
 import { SqliteEventStore } from './sqlite-event-store';
 
-const REPO_ROOT = join(__dirname, '../../../../..');
-const CHILD = join(__dirname, 'fixtures/append-in-child.ts');
 
 async function collect(it: AsyncIterable<EventEnvelope>): Promise<EventEnvelope[]> {
   const out: EventEnvelope[] = [];
   for await (const e of it) out.push(e);
   return out;
-}
-
-/** Appends from a second OS process; resolves with the positions it reports. */
-function appendInChild(file: string, streamId: string, count: number, pauseMs = 0): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD, file, streamId, String(count), String(pauseMs)], { cwd: REPO_ROOT });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '[]') as number[]) : reject(new Error(`child exited ${code}: ${err}`))));
-  });
 }
 
 describe('SqliteEventStore (SQLite specifics)', () => {
@@ -143,7 +128,7 @@ describe('SqliteEventStore (SQLite specifics)', () => {
       while (seen.length < 20) seen.push((await it.next()).value as EventEnvelope);
       return seen;
     })();
-    const positions = await appendInChild(temp.current(), `contract-${uuidv7()}`, 20, 5);
+    const { positions } = await appendInChild(temp.current(), `contract-${uuidv7()}`, 20, 5);
     const seen = await delivered;
     await sub.close();
     expect(seen.map((e) => e.position)).toEqual(positions);
@@ -159,7 +144,7 @@ describe('SqliteEventStore (SQLite specifics)', () => {
       mine.push((await store.appendToStream('contract-local', [{ type: 'Local', data: { i: mine.length } }])).position);
       if (mine.length % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    const theirs = await remote;
+    const theirs = (await remote).positions;
     const total = mine.length + theirs.length;
     expect([...theirs, ...mine].sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     // The two writers really interleaved: some local append landed between the child's first and last.
@@ -170,5 +155,33 @@ describe('SqliteEventStore (SQLite specifics)', () => {
       expect(events.map((e) => e.version)).toEqual([...Array(count).keys()]);
       events.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash));
     }
+  });
+
+  it('lets exactly one of two processes win each expected-version race on one stream', async () => {
+    const store = open();
+    const stream = 'contract-raced';
+    let childDone = false;
+    const remote = appendInChild(temp.current(), stream, 300, 0, 'race').finally(() => (childDone = true));
+    let wins = 0;
+    let losses = 0;
+    while (!childDone) {
+      const expectedVersion = await store.streamVersion(stream);
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        await store.appendToStream(stream, [{ type: 'Local', data: {} }], { expectedVersion });
+        wins++;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        expect(error.actual).toBeGreaterThan(expectedVersion);
+        losses++;
+      }
+    }
+    const child = await remote;
+    const events = await collect(store.readStream(stream));
+    expect(events.map((e) => e.version)).toEqual([...Array(wins + child.positions.length).keys()]);
+    expect(events.filter((e) => e.type === 'ChildAppended').map((e) => e.position)).toEqual(child.positions);
+    expect(wins).toBeGreaterThan(0);
+    expect(child.positions.length + child.conflicts).toBe(300);
+    console.log(`two-process expected-version race: this process won ${wins}, lost ${losses}; child won ${child.positions.length}, lost ${child.conflicts}`);
   });
 });

@@ -31,7 +31,7 @@ export interface AppendContext {
 
 /**
  * The body of the append transaction (the caller runs it under BEGIN IMMEDIATE, so the head and the
- * stream's last hash cannot move underneath). The hot loop does one canonicalisation of metadata,
+ * stream's last hash cannot move underneath). The hot loop does at most one canonicalisation of metadata,
  * one SHA-256 and one prepared insert per event; everything else is per append.
  */
 export function appendInTransaction(

@@ -1,6 +1,9 @@
 import { runEventStoreConformance } from '../../conformance/event-store.conformance';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
+// jest.config.js sets testTimeout per project, which jest 30 ignores (only the global one counts).
+jest.setTimeout(120_000);
+
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {

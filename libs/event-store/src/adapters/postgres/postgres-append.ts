@@ -4,6 +4,7 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from '../../errors';
 import { hashParts } from '../../integrity/event-hash';
 import type { RecordClock } from '../../record-clock';
 import { finishMetadata, type PreparedEvent } from '../../validation';
+import { insertEvents } from './postgres-insert';
 import { APPEND_LOCK, EVENT_COLUMNS, NOTIFY_CHANNEL, rowToEnvelope, type EventRow } from './postgres-schema';
 
 export interface AppendRequest {
@@ -45,14 +46,6 @@ async function lockAndReadState(client: PoolClient, streamId: string): Promise<S
   const results = (await client.query(sql)) as unknown as QueryResult<StateRow>[];
   return results[2].rows[0];
 }
-
-/** One statement per append, whatever its size: the rows travel as arrays and unnest server-side. */
-const INSERT_SQL = `
-INSERT INTO covenant_events
-  (position, stream_id, version, id, category, type, schema_version, recorded_at, data, metadata, prev_hash, hash)
-SELECT u.position, $1, u.version, u.id, $2, u.type, u.schema_version, $3, u.data, u.metadata, u.prev_hash, u.hash
-FROM unnest($4::bigint[], $5::integer[], $6::uuid[], $7::text[], $8::integer[], $9::text[], $10::text[], $11::text[], $12::text[])
-  AS u(position, version, id, type, schema_version, data, metadata, prev_hash, hash)`;
 
 function versionMatches(expected: ExpectedVersion, actual: number): boolean {
   if (expected === 'any') return true;
@@ -152,24 +145,13 @@ async function appendLocked(client: PoolClient, req: AppendRequest): Promise<Out
     prevHash = hash;
     return envelope;
   });
-  await client.query({
-    name: 'covenant_append_insert',
-    text: INSERT_SQL,
-    values: [
-      req.streamId,
-      categoryOf(req.streamId),
-      recordedAt,
-      events.map((e) => e.position),
-      events.map((e) => e.version),
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      req.events.map((e) => e.dataJson),
-      metadataJson,
-      events.map((e) => e.prevHash),
-      events.map((e) => e.hash),
-    ],
-  });
+  await insertEvents(
+    client,
+    req.streamId,
+    categoryOf(req.streamId),
+    recordedAt,
+    events.map((e, i) => ({ ...e, dataJson: req.events[i].dataJson, metadataJson: metadataJson[i] })),
+  );
   const tx = { kind: 'postgres' as const, client };
   for (const work of req.work) await work(events, tx);
   const last = events[events.length - 1];

@@ -4,6 +4,9 @@ import type { EventEnvelope } from '../../envelope';
 import { canonicalJson, hashParts } from '../../integrity/event-hash';
 import { PostgresEventStore } from './postgres-event-store';
 
+// jest.config.js sets testTimeout per project, which jest 30 ignores (only the global one counts).
+jest.setTimeout(120_000);
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function nextWithin(it: AsyncIterator<EventEnvelope>, ms: number): Promise<EventEnvelope> {

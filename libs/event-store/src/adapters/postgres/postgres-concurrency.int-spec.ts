@@ -5,6 +5,9 @@ import { computeEventHash } from '../../integrity/event-hash';
 import { PostgresEventStore } from './postgres-event-store';
 import { spawnTs } from './test-support/spawn-ts';
 
+// jest.config.js sets testTimeout per project, which jest 30 ignores (only the global one counts).
+jest.setTimeout(120_000);
+
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const x of it) out.push(x);

@@ -19,6 +19,7 @@ import {
   T0,
 } from '@covenant/testing/builders';
 import { partnershipEvent } from '../../partnership/partnership.events';
+import { JsonChange } from '../../shared/json-diff';
 import { money } from '../../shared/money';
 import { addDays, addMs } from '../../shared/time';
 import { contractDecider } from '../contract.decider';
@@ -123,7 +124,7 @@ describe('Change protocol 3-2-1', () => {
   });
 
   describe('ApproveChange', () => {
-    const amended = (changeId = 'ch-1', amendmentNumber = 1, diff = titleDiff, effectiveAt = at(days(31))) =>
+    const amended = (changeId = 'ch-1', amendmentNumber = 1, diff: JsonChange[] = titleDiff, effectiveAt = at(days(31))) =>
       contractEvent('ContractAmended', { contractId: MSA_ID, changeId, amendmentNumber, termsVersion: amendmentNumber + 1, effectiveAt, diff });
 
     it('an approved change becomes ContractAmended with the exact diff of terms', () => {

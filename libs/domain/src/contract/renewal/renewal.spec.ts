@@ -1,5 +1,5 @@
 import { deciderSpec } from '@covenant/testing/given-when-then';
-import { aDraftedMaster, addendumContext, addendumTerms, ADDENDUM_ID, anActiveContract, anActiveMaster, at, contractContext, days, masterTerms, MSA_ID, PEOPLE, RECORDER, runContract } from '@covenant/testing/builders';
+import { aDraftedMaster, addendumContext, addendumTerms, ADDENDUM_ID, anActiveContract, anActiveMaster, contractContext, masterTerms, MSA_ID, PEOPLE, RECORDER, runContract } from '@covenant/testing/builders';
 import { money } from '../../shared/money';
 import { addDays, addMs } from '../../shared/time';
 import { ContractCommand } from '../contract.commands';

@@ -88,7 +88,13 @@ export function prepareEvents(events: unknown, newId: () => string = uuidv7): Pr
     if (metadata.occurredAt !== undefined && !isIsoInstant(metadata.occurredAt)) {
       throw new InvalidEventError(`events[${i}].metadata.occurredAt`, 'must be an ISO-8601 instant');
     }
-    const dataJson = canonicalJson(raw.data);
+    let dataJson: string;
+    try {
+      dataJson = canonicalJson(raw.data);
+    } catch (err) {
+      // RFC 8785 refuses lone surrogates (text that is not valid Unicode).
+      throw new InvalidEventError(`events[${i}].data`, `cannot be canonicalised: ${err instanceof Error ? err.message : String(err)}`);
+    }
     if (dataJson.length > MAX_EVENT_BYTES) throw new InvalidEventError(`events[${i}].data`, `must be at most ${MAX_EVENT_BYTES} bytes`);
     return { id: lower, type: raw.type, schemaVersion, dataJson, metadata: { ...metadata } };
   });
@@ -107,5 +113,9 @@ export function finishMetadata(meta: Record<string, unknown>, recordedAt: string
   const occurred = typeof meta.occurredAt === 'string' ? new Date(meta.occurredAt).toISOString() : recordedAt;
   const value: Record<string, unknown> = { ...meta, occurredAt: occurred, recordedAt };
   for (const k of Object.keys(value)) if (value[k] === undefined) delete value[k];
-  return { json: canonicalJson(value), value };
+  try {
+    return { json: canonicalJson(value), value };
+  } catch (err) {
+    throw new InvalidEventError('metadata', `cannot be canonicalised: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

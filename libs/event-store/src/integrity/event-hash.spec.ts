@@ -1,5 +1,5 @@
-import { canonicalize } from 'json-canonicalize';
-import { canonicalEnvelope, computeEventHash, sha256Hex } from './event-hash';
+import canonicalize from 'canonicalize';
+import { canonicalEnvelope, canonicalJson, computeEventHash, sha256Hex } from './event-hash';
 
 describe('event hash', () => {
   const envelope = {
@@ -16,9 +16,9 @@ describe('event hash', () => {
 
   it('builds exactly the RFC 8785 canonical form of the envelope without hash', () => {
     const fast = canonicalEnvelope({
-      dataJson: canonicalize(envelope.data),
+      dataJson: canonicalize(envelope.data)!,
       id: envelope.id,
-      metadataJson: canonicalize(envelope.metadata),
+      metadataJson: canonicalize(envelope.metadata)!,
       position: envelope.position,
       prevHash: envelope.prevHash,
       schemaVersion: envelope.schemaVersion,
@@ -31,7 +31,7 @@ describe('event hash', () => {
 
   it('handles a first event (prevHash null) the same way', () => {
     const first = { ...envelope, prevHash: null };
-    expect(computeEventHash(first)).toBe(sha256Hex(canonicalize(first)));
+    expect(computeEventHash(first)).toBe(sha256Hex(canonicalize(first)!));
   });
 
   it('changes when any byte of the payload changes', () => {
@@ -43,6 +43,21 @@ describe('event hash', () => {
 
   it('leaves position out only when asked (EventStoreDB assigns it after the write)', () => {
     const { position: _p, ...rest } = envelope;
-    expect(computeEventHash(envelope, { includePosition: false })).toBe(sha256Hex(canonicalize(rest)));
+    expect(computeEventHash(envelope, { includePosition: false })).toBe(sha256Hex(canonicalize(rest)!));
+  });
+});
+
+describe('canonical JSON (RFC 8785)', () => {
+  it('sorts keys by UTF-16 code units and serialises numbers as ECMAScript does', () => {
+    // RFC 8785 section 3.2.3 example ordering, and its number examples.
+    expect(canonicalJson({ '\u20ac': 1, '\r': 2, '\ud83d\ude00': 3, '1': 4, '\u0080': 5, '\u00f6': 6 })).toBe(
+      '{"\\r":2,"1":4,"\u0080":5,"\u00f6":6,"\u20ac":1,"\ud83d\ude00":3}',
+    );
+    expect(canonicalJson([1e21, 1e-7, -0, 0.000001, 123456789012345680000])).toBe('[1e+21,1e-7,0,0.000001,123456789012345680000]');
+  });
+
+  it('refuses values with no JSON form and lone surrogates', () => {
+    expect(() => canonicalJson(undefined)).toThrow();
+    expect(() => canonicalJson({ s: '\ud800' })).toThrow();
   });
 });

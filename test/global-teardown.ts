@@ -9,6 +9,5 @@ export default async function globalTeardown(): Promise<void> {
   if (!server) return;
   delete holder[SERVER_KEY];
   delete process.env.DATABASE_URL;
-  delete process.env.COVENANT_EMBEDDED_PG;
   await server.stop();
 }

@@ -1,7 +1,7 @@
 import { divideRoundHalfUp } from '../../shared/decimal';
 import { DAY_MS, Instant, ms } from '../../shared/time';
 import { HealthScores, LifeStage } from '../partnership.events';
-import { AssessmentRecord } from '../partnership.state';
+import { AssessmentRecord, FormedPartnership } from '../partnership.state';
 
 export type DimensionWeights = HealthScores;
 
@@ -79,4 +79,9 @@ export function healthIndex(assessments: readonly AssessmentRecord[], stage: Lif
     weights,
     assessmentIds: used.map((a) => a.assessmentId),
   };
+}
+
+/** The health index of a partnership (as replayed up to `asOf`), weighted by its life stage then. */
+export function partnershipHealth(state: FormedPartnership, asOf: Instant, windowDays = DEFAULT_HEALTH_WINDOW_DAYS): HealthIndex {
+  return healthIndex(state.assessments, state.stage, asOf, windowDays);
 }

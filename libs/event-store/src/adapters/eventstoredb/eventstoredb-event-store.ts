@@ -20,12 +20,12 @@ import {
   eventTypeFilter, excludeSystemEvents, jsonEvent, streamNameFilter,
   type AllStreamResolvedEvent, type Filter, type JSONType, type Position, type ResolvedEvent,
 } from '@eventstore/db-client';
-import { categoryOf, type AppendOptions, type AppendResult, type EventEnvelope, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type SubscribeOptions, type Subscription } from '../../envelope';
-import { UnsupportedOperationError, WrongExpectedVersionError } from '../../errors';
+import { type AppendOptions, type AppendResult, type EventEnvelope, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type SubscribeOptions, type Subscription } from '../../envelope';
+import { DuplicateEventIdError, UnsupportedOperationError, WrongExpectedVersionError } from '../../errors';
 import type { EventStore } from '../../event-store.port';
 import { RecordClock } from '../../record-clock';
 import { prepareEvents, validateExpectedVersion, validateStreamId } from '../../validation';
-import { anchoredAlternation, expectedFirstVersion, findRepeat, positionNumber, stampEvents, toEnvelope, versionMatches } from './eventstoredb-mapping';
+import { anchoredAlternation, expectedFirstVersion, findRepeat, matches, positionNumber, resultOf, stampEvents, toEnvelope, versionMatches } from './eventstoredb-mapping';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. esdb://localhost:2113?tls=false */
@@ -70,6 +70,8 @@ export class EventStoreDbEventStore implements EventStore {
       const actual = newest[0]?.version ?? -1;
       const repeat = findRepeat(newest, ids) ?? (await this.repeatAt(streamId, expectedFirstVersion(expected), ids, actual));
       if (repeat) return resultOf(streamId, repeat);
+      const reused = ids.find((id) => newest.some((e) => e.id === id));
+      if (reused) throw new DuplicateEventIdError(reused);
       if (!versionMatches(expected, actual)) throw new WrongExpectedVersionError(streamId, expected, actual);
       const records = stampEvents(streamId, prepared, actual + 1, newest[0]?.hash ?? null, this.clock.stamp());
       try {
@@ -166,11 +168,12 @@ export class EventStoreDbEventStore implements EventStore {
     const iterator = run();
     return {
       [Symbol.asyncIterator]: () => iterator,
+      // Unsubscribing ends the source, which ends a pending next() with done; a generator not yet
+      // started sees `closed` on its first step.
       async close() {
         if (closed) return;
         closed = true;
         await source?.unsubscribe().catch(() => undefined);
-        await iterator.return(undefined);
       },
     };
   }
@@ -204,15 +207,6 @@ export class EventStoreDbEventStore implements EventStore {
     if (first === null || first + ids.length - 1 > actual) return null;
     return findRepeat(await this.collectStream(streamId, { fromVersion: first, limit: ids.length }), ids);
   }
-}
-
-function resultOf(streamId: string, events: EventEnvelope[]): AppendResult {
-  const last = events[events.length - 1];
-  return { streamId, nextExpectedVersion: last.version, position: last.position, events };
-}
-
-function matches(e: EventEnvelope, o: { categories?: string[]; types?: string[] }): boolean {
-  return (!o.categories?.length || o.categories.includes(categoryOf(e.streamId))) && (!o.types?.length || o.types.includes(e.type));
 }
 
 /** Server-side filtering where one filter can do it (the client takes one); `matches` finishes the job. */

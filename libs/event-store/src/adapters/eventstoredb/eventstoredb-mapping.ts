@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventMetadata, ExpectedVersion } from '../../envelope';
+import { categoryOf, type AppendResult, type EventEnvelope, type EventMetadata, type ExpectedVersion } from '../../envelope';
 import { hashParts } from '../../integrity/event-hash';
 import { finishMetadata, type PreparedEvent } from '../../validation';
 
@@ -122,4 +122,13 @@ export function findRepeat(window: EventEnvelope[], ids: string[]): EventEnvelop
 export function anchoredAlternation(values: string[], suffix: string): string {
   const escaped = values.map((v) => v.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
   return `^(?:${escaped.join('|')})${suffix}`;
+}
+
+export function resultOf(streamId: string, events: EventEnvelope[]): AppendResult {
+  const last = events[events.length - 1];
+  return { streamId, nextExpectedVersion: last.version, position: last.position, events };
+}
+
+export function matches(e: EventEnvelope, o: { categories?: string[]; types?: string[] }): boolean {
+  return (!o.categories?.length || o.categories.includes(categoryOf(e.streamId))) && (!o.types?.length || o.types.includes(e.type));
 }

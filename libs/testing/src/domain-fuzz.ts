@@ -5,7 +5,7 @@
  * are part of the game; only a DomainError is an acceptable rejection.
  */
 import fc from 'fast-check';
-import { ContractCommand, ContractState, DISPUTE_STEPS, money } from '@covenant/domain';
+import { allBreaches, ContractCommand, ContractState, DISPUTE_STEPS, money } from '@covenant/domain';
 import { addDays } from '@covenant/domain';
 import { ACME, GLOBEX, masterTerms, MSA_ID, PARTNERSHIP_ID, RECORDER, SLA_AVAILABILITY, SLA_P1_RESPONSE, T0 } from './builders';
 
@@ -72,7 +72,7 @@ export function commandFor(i: Intent, s: ContractState, t: string, seq: number):
   const escalations = live ? Object.values(live.escalations).filter((e) => e.status === 'open' || !i.flag).map((e) => e.escalationId) : [];
   const disputes = live ? Object.values(live.disputes).filter((d) => d.status === 'open' || !i.flag) : [];
   const dispute = pickOf(disputes, i.pick);
-  const breaches = live ? Object.keys(live.sla.breaches) : [];
+  const breaches = live ? allBreaches(live.sla).map((b) => b.breachId) : [];
   const steps = live?.termination?.steps.map((x) => x.stepId) ?? [];
   const party = i.flag ? ACME.partyId : GLOBEX.partyId;
   const other = i.flag ? GLOBEX.partyId : ACME.partyId;

@@ -46,7 +46,12 @@ export interface BreachRecord {
 }
 
 export interface SlaLedger {
-  breaches: Record<string, BreachRecord>;
+  /**
+   * Breaches by id, spread over 64 buckets by a hash of the id: recording one copies one bucket, not
+   * every breach, so a stream with thousands of breaches still replays in linear time. Read and write
+   * through getBreach / withBreach.
+   */
+  breaches: Record<string, Record<string, BreachRecord>>;
   /** Credits accrued per `period:currency`, as decimal amounts (the cap counts accruals, waived or not). */
   accrued: Record<string, string>;
 }
@@ -132,4 +137,23 @@ export function termsAt(c: ContractCore, at: Instant): TermsVersion {
 
 export function currentVersion(c: ContractCore): TermsVersion {
   return c.termsHistory[c.termsHistory.length - 1];
+}
+
+function bucketOf(id: string): string {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 64;
+  return `b${h}`;
+}
+
+export function getBreach(ledger: SlaLedger, breachId: string): BreachRecord | undefined {
+  return ledger.breaches[bucketOf(breachId)]?.[breachId];
+}
+
+export function withBreach(ledger: SlaLedger, breachId: string, record: BreachRecord): SlaLedger {
+  const b = bucketOf(breachId);
+  return { ...ledger, breaches: { ...ledger.breaches, [b]: { ...ledger.breaches[b], [breachId]: record } } };
+}
+
+export function allBreaches(ledger: SlaLedger): Array<BreachRecord & { breachId: string }> {
+  return Object.values(ledger.breaches).flatMap((bucket) => Object.entries(bucket).map(([breachId, r]) => ({ breachId, ...r })));
 }

@@ -1,4 +1,4 @@
-import { ms } from './time';
+import { compareInstants } from './time';
 
 interface Foldable<S, E> {
   initialState: S;
@@ -17,11 +17,10 @@ export function replay<S, E>(decider: Foldable<S, E>, events: Iterable<E>): S {
  * occurred by then. Every event must carry its occurredAt (the application fills it from metadata).
  */
 export function replayAsOf<S, E extends { occurredAt?: string }>(decider: Foldable<S, E>, events: Iterable<E>, asOf: string): S {
-  const limit = ms(asOf);
   let s = decider.initialState;
   for (const e of events) {
     if (e.occurredAt === undefined) throw new Error('replayAsOf needs every event dated (occurredAt from metadata)');
-    if (ms(e.occurredAt) <= limit) s = decider.evolve(s, e);
+    if (compareInstants(e.occurredAt, asOf) <= 0) s = decider.evolve(s, e);
   }
   return s;
 }

@@ -1,4 +1,4 @@
-import { addDays, firstInstantAfter, isInstant, isPast, monthOf } from './time';
+import { addDays, compareInstants, firstInstantAfter, isInstant, isPast, monthOf } from './time';
 
 describe('Time (no clock: instants come with commands)', () => {
   it('accepts ISO-8601 instants with a zone only', () => {
@@ -21,5 +21,14 @@ describe('Time (no clock: instants come with commands)', () => {
   it('the credit period is the UTC calendar month', () => {
     expect(monthOf('2025-01-31T23:59:59.999Z')).toBe('2025-01');
     expect(monthOf('2025-02-01T00:30:00+01:00')).toBe('2025-01');
+  });
+});
+
+describe('compareInstants', () => {
+  it('orders canonical and offset instants chronologically', () => {
+    expect(compareInstants('2025-01-06T09:00:00.000Z', '2025-01-06T09:00:00.001Z')).toBeLessThan(0);
+    expect(compareInstants('2025-01-06T10:00:00+01:00', '2025-01-06T09:00:00.000Z')).toBe(0);
+    expect(compareInstants('2025-01-06T09:00:00.000Z', '2025-01-06T09:00:00Z')).toBe(0);
+    expect(compareInstants('2026-01-01T00:00:00.000Z', '2025-12-31T23:59:59.999Z')).toBeGreaterThan(0);
   });
 });

@@ -23,6 +23,20 @@ export function requireInstant(field: string, s: unknown): Instant {
   return s;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS.sssZ`, the form toISOString produces: such strings sort chronologically. */
+function isCanonical(i: string): boolean {
+  return i.length === 24 && i.charCodeAt(23) === 90 /* Z */ && i.charCodeAt(10) === 84 /* T */ && i.charCodeAt(19) === 46 /* . */;
+}
+
+/**
+ * Chronological order of two instants. Canonical UTC strings compare as strings (a replay of ten
+ * thousand events would otherwise spend most of its time in Date.parse); anything else is parsed.
+ */
+export function compareInstants(a: Instant, b: Instant): number {
+  if (isCanonical(a) && isCanonical(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b);
+}
+
 export function ms(i: Instant): number {
   return Date.parse(i);
 }

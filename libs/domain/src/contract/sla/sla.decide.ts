@@ -7,7 +7,7 @@ import { Instant, isAtOrAfter, isBefore } from '../../shared/time';
 import { requireId, requireText } from '../../shared/validate';
 import { ContractDecisionContext, requireContract, requireGovernanceFor } from '../contract.context';
 import { ContractEvent, contractEvent } from '../contract.events';
-import { LiveContract, ContractState, termsAt, TermsVersion } from '../contract.state';
+import { ContractState, getBreach, LiveContract, termsAt, TermsVersion } from '../contract.state';
 import { SlaDefinition } from '../terms/contract-terms';
 import { RecordSlaMeasurement, ReportSlaBreach, WaiveServiceCredit } from './sla.commands';
 import { breaches, creditFor, maintenanceWindowAt } from './sla.policy';
@@ -26,7 +26,7 @@ function slaAt(c: LiveContract, slaId: string, at: Instant): { version: TermsVer
 }
 
 function breachEvents(c: LiveContract, version: TermsVersion, sla: SlaDefinition, at: Instant, breach: { breachId: string; source: 'measurement' | 'report'; measurementId?: string; value?: string; description?: string }): ContractEvent[] {
-  if (c.sla.breaches[breach.breachId]) fail('SLA.BREACH_ALREADY_EXISTS', undefined, { breachId: breach.breachId });
+  if (getBreach(c.sla, breach.breachId)) fail('SLA.BREACH_ALREADY_EXISTS', undefined, { breachId: breach.breachId });
   const credit = creditFor(sla, version.terms.incentives.serviceCredits, version.terms.incentives.monthlyBaseFee, c.sla, at);
   return [
     contractEvent(
@@ -77,7 +77,7 @@ export function reportSlaBreach(cmd: ReportSlaBreach, state: ContractState): Con
 export function waiveServiceCredit(cmd: WaiveServiceCredit, state: ContractState, ctx: ContractDecisionContext): ContractEvent[] {
   const c = requireContract(state);
   requireText('reason', cmd.reason);
-  const breach = c.sla.breaches[cmd.breachId];
+  const breach = getBreach(c.sla, cmd.breachId);
   if (!breach || breach.credit === null || isZero(breach.credit)) fail('SLA.CREDIT_NOT_FOUND', undefined, { breachId: cmd.breachId });
   if (breach.waived) fail('SLA.CREDIT_ALREADY_WAIVED', undefined, { breachId: cmd.breachId });
   const tier = termsAt(c, cmd.occurredAt).terms.incentives.serviceCredits.waiverTier;

@@ -1,4 +1,4 @@
-import { ContractState } from '../contract.state';
+import { ContractState, getBreach, withBreach } from '../contract.state';
 import { SlaEvent } from './sla.events';
 import { addToLedger } from './sla.policy';
 
@@ -11,16 +11,15 @@ export function evolveSla(state: ContractState, event: SlaEvent): ContractState 
       // stream of measurements replays in constant memory.
       return state;
     case 'SlaBreached':
-      return { ...state, sla: { ...ledger, breaches: { ...ledger.breaches, [event.data.breachId]: { slaId: event.data.slaId, period: '', credit: null, waived: false } } } };
+      return { ...state, sla: withBreach(ledger, event.data.breachId, { slaId: event.data.slaId, period: '', credit: null, waived: false }) };
     case 'ServiceCreditAccrued': {
       const { breachId, period, amount, slaId } = event.data;
-      const breach = ledger.breaches[breachId] ?? { slaId, period, credit: null, waived: false };
-      const withCredit = { ...ledger, breaches: { ...ledger.breaches, [breachId]: { ...breach, period, credit: amount } } };
-      return { ...state, sla: addToLedger(withCredit, period, amount) };
+      const breach = getBreach(ledger, breachId) ?? { slaId, period, credit: null, waived: false };
+      return { ...state, sla: addToLedger(withBreach(ledger, breachId, { ...breach, period, credit: amount }), period, amount) };
     }
     case 'ServiceCreditWaived': {
-      const breach = ledger.breaches[event.data.breachId];
-      return breach ? { ...state, sla: { ...ledger, breaches: { ...ledger.breaches, [event.data.breachId]: { ...breach, waived: true } } } } : state;
+      const breach = getBreach(ledger, event.data.breachId);
+      return breach ? { ...state, sla: withBreach(ledger, event.data.breachId, { ...breach, waived: true }) } : state;
     }
     default: {
       const _exhaustive: never = event;

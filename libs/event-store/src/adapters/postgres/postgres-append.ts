@@ -4,7 +4,7 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from '../../errors';
 import { hashParts } from '../../integrity/event-hash';
 import type { RecordClock } from '../../record-clock';
 import { finishMetadata, type PreparedEvent } from '../../validation';
-import { insertEvents } from './postgres-insert';
+import { insertEvents, type InsertRow } from './postgres-insert';
 import { APPEND_LOCK, EVENT_COLUMNS, NOTIFY_CHANNEL, rowToEnvelope, type EventRow } from './postgres-schema';
 
 export interface AppendRequest {
@@ -113,11 +113,10 @@ async function appendLocked(client: PoolClient, req: AppendRequest): Promise<Out
   const recordedAt = req.clock.stamp();
   const head = Number(state.head ?? 0);
   let prevHash = state.stream_hash;
-  // The canonical metadata text is stored exactly as hashed.
-  const metadataJson: string[] = [];
+  // Rows carry the canonical texts exactly as hashed; envelopes carry the parsed values.
+  const rows: InsertRow[] = [];
   const events: EventEnvelope[] = req.events.map((e, i) => {
     const meta = finishMetadata(e.metadata, recordedAt);
-    metadataJson.push(meta.json);
     const parts = {
       dataJson: e.dataJson,
       id: e.id,
@@ -130,6 +129,7 @@ async function appendLocked(client: PoolClient, req: AppendRequest): Promise<Out
       version: actual + 1 + i,
     };
     const hash = hashParts(parts);
+    rows.push({ ...parts, hash });
     const envelope: EventEnvelope = {
       id: e.id,
       streamId: req.streamId,
@@ -145,13 +145,7 @@ async function appendLocked(client: PoolClient, req: AppendRequest): Promise<Out
     prevHash = hash;
     return envelope;
   });
-  await insertEvents(
-    client,
-    req.streamId,
-    categoryOf(req.streamId),
-    recordedAt,
-    events.map((e, i) => ({ ...e, dataJson: req.events[i].dataJson, metadataJson: metadataJson[i] })),
-  );
+  await insertEvents(client, req.streamId, categoryOf(req.streamId), recordedAt, rows);
   const tx = { kind: 'postgres' as const, client };
   for (const work of req.work) await work(events, tx);
   const last = events[events.length - 1];

@@ -36,6 +36,7 @@ export * from './contract/contract.decider';
 export * from './contract/contract.evolve';
 export * from './contract/lifecycle/lifecycle.events';
 export * from './contract/lifecycle/lifecycle.commands';
+export * from './contract/exit/exit.events';
 export * from './contract/exit/exit.commands';
 export * from './contract/renewal/renewal.events';
 export * from './contract/renewal/renewal.commands';

@@ -1,7 +1,8 @@
 import { ChangeEvent } from './change/change.events';
 import { DisputeEvent } from './dispute/dispute.events';
 import { EscalationEvent } from './escalation/escalation.events';
-import { ExitEvent, LifecycleEvent } from './lifecycle/lifecycle.events';
+import { ExitEvent } from './exit/exit.events';
+import { LifecycleEvent } from './lifecycle/lifecycle.events';
 import { RenewalEvent } from './renewal/renewal.events';
 import { SlaEvent } from './sla/sla.events';
 

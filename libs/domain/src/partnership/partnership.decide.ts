@@ -131,8 +131,10 @@ export function recordHealthAssessment(c: RecordHealthAssessment, state: Partner
     case 'other':
       requireText('source.description', source.description, 500);
       break;
-    default:
-      invalid('source.kind', 'one-of', 'source.kind must be business-review, survey or other');
+    default: {
+      const _exhaustive: never = source;
+      invalid('source.kind', 'one-of', `source.kind must be business-review, survey or other, not ${JSON.stringify(_exhaustive)}`);
+    }
   }
   const { operational, relational, strategic } = c.scores;
   return [

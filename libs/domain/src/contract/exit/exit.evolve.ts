@@ -1,5 +1,5 @@
 import { ContractState, TerminationState } from '../contract.state';
-import { ExitEvent } from '../lifecycle/lifecycle.events';
+import { ExitEvent } from './exit.events';
 
 export function evolveExit(state: ContractState, event: ExitEvent): ContractState {
   if (state.status === 'none') return state;

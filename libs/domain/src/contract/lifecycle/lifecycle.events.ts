@@ -1,7 +1,6 @@
 import { DomainEvent } from '../../shared/event';
 import { JsonChange } from '../../shared/json-diff';
 import { Instant } from '../../shared/time';
-import { ExitStep, TerminationReason } from '../contract.state';
 import { ContractTerms } from '../terms/contract-terms';
 
 export type ContractDrafted = DomainEvent<'ContractDrafted', { contractId: string; partnershipId: string; terms: ContractTerms }, 1>;
@@ -16,15 +15,6 @@ export type ContractAmended = DomainEvent<
   1
 >;
 export type ContractExpired = DomainEvent<'ContractExpired', { contractId: string; expiresAt: Instant; reason: 'term-ended' | 'renewal-declined' | 'master-ends' }, 1>;
-export type ContractTerminated = DomainEvent<
-  'ContractTerminated',
-  { contractId: string; reason: TerminationReason; grounds: string; effectiveAt: Instant; exitPlan: ExitStep[]; masterContractId?: string },
-  1
->;
-export type ExitStepCompleted = DomainEvent<'ExitStepCompleted', { contractId: string; stepId: string; late: boolean; evidence?: string }, 1>;
-/** Beyond the minimum catalogue: an exit step passed its due date undone. */
-export type ExitStepOverdue = DomainEvent<'ExitStepOverdue', { contractId: string; stepId: string; dueAt: Instant }, 1>;
-export type ContractClosed = DomainEvent<'ContractClosed', { contractId: string }, 1>;
 
 export type LifecycleEvent =
   | ContractDrafted
@@ -34,5 +24,3 @@ export type LifecycleEvent =
   | ContractActivated
   | ContractAmended
   | ContractExpired;
-
-export type ExitEvent = ContractTerminated | ExitStepCompleted | ExitStepOverdue | ContractClosed;

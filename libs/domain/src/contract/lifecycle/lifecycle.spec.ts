@@ -24,7 +24,8 @@ import { money } from '../../shared/money';
 import { addDays } from '../../shared/time';
 import { masterView } from '../contract.context';
 import { contractDecider } from '../contract.decider';
-import { contractEvent } from '../contract.events';
+import { ContractEvent, contractEvent } from '../contract.events';
+import { ContractCommand } from '../contract.commands';
 
 const spec = deciderSpec(contractDecider, { context: () => contractContext() });
 const rec = { actorId: RECORDER, occurredAt: at(-days(20)) };
@@ -202,6 +203,67 @@ describe('Contract lifecycle', () => {
         .given(...signedAddendum)
         .when(tick(at(days(1))), addendumContext())
         .then(contractEvent('ContractActivated', { contractId: ADDENDUM_ID, effectiveFrom: terms.effectiveFrom, expiresAt: terms.expiresAt }, T0));
+    });
+  });
+
+  describe('contract lifecycle: draft → signed by each party → active → renewal window → renewed, or declined → expired; or terminated → exiting → closed', () => {
+    const exp = masterTerms().expiresAt;
+    const people = { exec: 'erin', rec: RECORDER };
+    const c = {
+      sign: { type: 'SignContract', actorId: people.rec, occurredAt: T0, partyId: ACME.partyId, signatoryName: 'x' },
+      revise: { type: 'ReviseDraft', actorId: people.rec, occurredAt: T0, terms: masterTerms({ noticePeriodDays: 1 }) },
+      activate: { type: 'ActivateContract', actorId: people.rec, occurredAt: T0 },
+      change: { type: 'RequestChange', actorId: people.rec, occurredAt: at(days(500)), changeId: 'c', title: 't', rationale: 'r', proposedLevel: 'minor', costImpact: money('0', 'EUR'), proposedTerms: { title: 'x' } },
+      terminate: { type: 'TerminateContract', actorId: people.exec, occurredAt: at(days(500)), reason: 'cause', grounds: 'g', effectiveAt: at(days(500)), exitPlan: [{ stepId: 's', kind: 'other', description: 'd', dueAt: at(days(510)), ownerPartyId: 'acme' }] },
+      renew: { type: 'RenewContract', actorId: people.exec, occurredAt: addDays(exp, -10) },
+      decline: { type: 'DeclineRenewal', actorId: people.exec, occurredAt: at(days(500)), reason: 'r' },
+      complete: { type: 'CompleteExitStep', actorId: people.rec, occurredAt: at(days(505)), stepId: 's' },
+      close: { type: 'CloseContract', actorId: people.rec, occurredAt: at(days(520)) },
+      escalate: { type: 'RaiseEscalation', actorId: people.rec, occurredAt: at(days(500)), escalationId: 'e', subject: 's' },
+    } satisfies Record<string, ContractCommand>;
+    const declinedThenExpired = runContract([c.decline, { type: 'ProcessExpiry', actorId: 'system:scheduler', now: exp }], contractContext(), anActiveMaster());
+    const exiting = runContract([c.terminate], contractContext(), anActiveMaster());
+    const closed = runContract([c.complete, c.close], contractContext(), exiting);
+
+    it('walks through every status', () => {
+      expect(contractStateOf([]).status).toBe('none');
+      expect(contractStateOf(aDraftedMaster()).status).toBe('draft');
+      expect(contractStateOf(aSignedContract().slice(0, 2)).status).toBe('draft');
+      expect(contractStateOf(aSignedContract()).status).toBe('signed');
+      expect(contractStateOf(anActiveMaster()).status).toBe('active');
+      const renewed = runContract([{ type: 'OpenDueRenewalWindows', actorId: 'system:scheduler', now: addDays(exp, -60) }, c.renew], contractContext(), anActiveMaster());
+      expect(contractStateOf(renewed)).toMatchObject({ status: 'active', terms: { expiresAt: addDays(exp, 365) }, renewal: { phase: 'pending', renewals: 1 } });
+      expect(contractStateOf(declinedThenExpired).status).toBe('expired');
+      expect(contractStateOf(exiting).status).toBe('exiting');
+      expect(contractStateOf(closed).status).toBe('closed');
+    });
+
+    it.each([
+      ['none', [], c.sign, 'CONTRACT.NOT_FOUND'],
+      ['none', [], c.activate, 'CONTRACT.NOT_FOUND'],
+      ['none', [], c.change, 'CONTRACT.NOT_FOUND'],
+      ['draft', aDraftedMaster(), c.change, 'CONTRACT.NOT_ACTIVE'],
+      ['draft', aDraftedMaster(), c.terminate, 'CONTRACT.NOT_ACTIVE'],
+      ['draft', aDraftedMaster(), c.renew, 'CONTRACT.NOT_ACTIVE'],
+      ['draft', aDraftedMaster(), c.close, 'CONTRACT.NOT_EXITING'],
+      ['signed', aSignedContract(), c.revise, 'CONTRACT.NOT_DRAFT'],
+      ['signed', aSignedContract(), c.sign, 'CONTRACT.NOT_DRAFT'],
+      ['signed', aSignedContract(), c.change, 'CONTRACT.NOT_ACTIVE'],
+      ['active', anActiveMaster(), c.sign, 'CONTRACT.NOT_DRAFT'],
+      ['active', anActiveMaster(), c.activate, 'CONTRACT.ALREADY_ACTIVE'],
+      ['active', anActiveMaster(), c.complete, 'CONTRACT.NOT_EXITING'],
+      ['exiting', exiting, c.change, 'CONTRACT.NOT_ACTIVE'],
+      ['exiting', exiting, c.terminate, 'CONTRACT.NOT_ACTIVE'],
+      ['exiting', exiting, c.decline, 'CONTRACT.NOT_ACTIVE'],
+      ['expired', declinedThenExpired, c.change, 'CONTRACT.NOT_ACTIVE'],
+      ['expired', declinedThenExpired, c.terminate, 'CONTRACT.NOT_ACTIVE'],
+      ['expired', declinedThenExpired, c.escalate, 'CONTRACT.NOT_ACTIVE'],
+      ['expired', declinedThenExpired, c.close, 'CONTRACT.NOT_EXITING'],
+      ['closed', closed, c.complete, 'CONTRACT.NOT_EXITING'],
+      ['closed', closed, c.close, 'CONTRACT.NOT_EXITING'],
+      ['closed', closed, c.renew, 'CONTRACT.NOT_ACTIVE'],
+    ] as Array<[string, ContractEvent[], ContractCommand, string]>)('an illegal transition from %s (%#) is rejected with a stable code', (_status, given, command, code) => {
+      spec.given(...given).when(command).thenError(code);
     });
   });
 });

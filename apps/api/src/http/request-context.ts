@@ -1,0 +1,50 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import canonicalize from 'canonicalize';
+import { hash, randomUUID } from 'node:crypto';
+import type { RequestContext } from '@covenant/application/commands/command-gateway';
+import { problem, ProblemException } from '../problem/problems';
+
+const ACTOR_HEADER = 'x-covenant-actor';
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
+
+function bad(field: string, rule: string, message: string): never {
+  throw new ProblemException(problem(400, 'REQUEST.INVALID_HEADER', 'Invalid header', message, { errors: [{ field, rule, message }] }));
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent → undefined. */
+export function parseIfMatch(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const m = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(raw.trim());
+  if (!m || Number(m[1]) < -1) bad('If-Match', 'version', 'If-Match must be a stream version as sent in ETag, e.g. "3"');
+  return Number(m[1]);
+}
+
+/**
+ * Who and how for a command, from headers only (never the body). Until token authentication lands the
+ * acting person is named by the X-Covenant-Actor header; decision rights are checked against it.
+ */
+export function requestContextOf(req: Request, successStatus: number): RequestContext {
+  const actorId = req.header(ACTOR_HEADER);
+  if (!actorId) throw new ProblemException(problem(401, 'AUTH.ACTOR_REQUIRED', 'Unauthenticated', `Name the acting person in the ${ACTOR_HEADER} header`));
+  if (!ID.test(actorId)) bad(ACTOR_HEADER, 'id', `${ACTOR_HEADER} must be 1-200 characters of letters, digits and ._:@-`);
+  const correlation = req.header('x-correlation-id');
+  if (correlation !== undefined && !ID.test(correlation)) bad('X-Correlation-Id', 'id', 'X-Correlation-Id must be 1-200 characters of letters, digits and ._:@-');
+  const key = req.header('idempotency-key');
+  if (key !== undefined && (key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {
+    bad('Idempotency-Key', 'key', 'Idempotency-Key must be 1-200 visible ASCII characters');
+  }
+  const requestHash = key ? hash('sha256', `${req.method} ${req.path}\n${canonicalize(req.body ?? null) ?? ''}`, 'hex') : '';
+  return {
+    actorId,
+    correlationId: correlation ?? randomUUID(),
+    expectedVersion: parseIfMatch(req.header('if-match')),
+    idempotency: key ? { key, requestHash } : undefined,
+    successStatus,
+  };
+}
+
+/** `@Ctx(201)` in a command handler method: the request's RequestContext. */
+export const Ctx = createParamDecorator((successStatus: number | undefined, ctx: ExecutionContext) =>
+  requestContextOf(ctx.switchToHttp().getRequest<Request>(), successStatus ?? 200),
+);

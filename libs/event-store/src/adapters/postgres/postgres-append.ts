@@ -87,8 +87,10 @@ export async function appendInTransaction(pool: Pool, req: AppendRequest): Promi
         return outcome.result;
       }
     } catch (error) {
-      await rollback();
-      if (!isStoredIdViolation(error)) throw error;
+      if (!isStoredIdViolation(error)) {
+        await rollback();
+        throw error;
+      }
       outcome = { kind: 'stored-id' };
     }
     await rollback();

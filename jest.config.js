@@ -29,11 +29,13 @@ const base = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
 };
 module.exports = {
+  // Per-project testTimeout is ignored by jest; real stores and child processes need more than 5 s.
+  testTimeout: 120000,
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
-    { ...base, displayName: 'int', testMatch: ['**/*.int-spec.ts'], testTimeout: 120000 },
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
   ],
 };

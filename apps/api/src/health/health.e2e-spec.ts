@@ -16,7 +16,7 @@ describe.each(ENGINES)('GET /health on %s', (engine) => {
   it('answers an unknown route with a 404 problem+json, no stack trace', async () => {
     const res = await request(t.app.getHttpServer()).get('/no-such-route').expect(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(res.body).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND' });
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 });

@@ -17,6 +17,11 @@ export interface ConformanceOptions {
   hashIncludesPosition?: boolean;
   /** Whether global positions are 1-based and gap-free (sqlite, postgres, memory). Default true. */
   gaplessPositions?: boolean;
+  /**
+   * Whether event ids are unique across the whole log (sqlite, postgres, memory). EventStoreDB checks
+   * ids per stream only (its idempotency window), so the cross-stream cases are skipped there. Default true.
+   */
+  globalEventIds?: boolean;
   /** Longest wait for a subscription to deliver, in ms. Default 10,000. */
   deliveryTimeoutMs?: number;
 }

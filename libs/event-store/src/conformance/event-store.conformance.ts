@@ -26,6 +26,7 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
     raceRounds: options.raceRounds ?? (heavy ? 1000 : 100),
     hashIncludesPosition: options.hashIncludesPosition ?? true,
     gaplessPositions: options.gaplessPositions ?? true,
+    globalEventIds: options.globalEventIds ?? true,
     deliveryTimeoutMs: options.deliveryTimeoutMs ?? 10_000,
   };
 

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerConfigCommand } from './commands/config.command';
+import { registerSeedCommand } from './commands/seed.command';
 import { registerServeCommand } from './commands/serve.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
@@ -10,5 +11,6 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerConfigCommand(program);
+  registerSeedCommand(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@covenant/application/config/covenant-config';
+import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import { createApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   process.stdout.write(`Covenant listening on http://${config.host}:${config.port} (store: ${config.store}, data: ${config.dataDir})\n`);
+  if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) {
+    process.stdout.write('The store is empty: run "npx covenant seed --demo" to load a demo partnership.\n');
+  }
 }
 
 main().catch((err: unknown) => {

@@ -4,6 +4,8 @@ import { CovenantConfigModule } from '@covenant/application/config/config.module
 import { EventStoreModule } from '@covenant/application/store/event-store.module';
 import { CommandsModule } from '@covenant/application/commands/commands.module';
 import { HealthController } from './health/health.controller';
+import { EventsModule } from './events/events.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 
 @Module({})
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(config?: CovenantConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CovenantConfigModule.forRoot(config), EventStoreModule, CommandsModule],
+      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, EventsModule],
       controllers: [HealthController, PartnershipsController],
     };
   }

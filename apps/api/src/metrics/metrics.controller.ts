@@ -1,0 +1,20 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CovenantMetrics } from './covenant-metrics';
+
+@ApiTags('health')
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: CovenantMetrics) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Prometheus metrics', description: 'Process metrics, HTTP requests by route template and status, event store appends by store and outcome.' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
+  async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
+    const { contentType, body } = await this.metrics.scrape();
+    res.type(contentType);
+    return body;
+  }
+}

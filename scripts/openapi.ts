@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { generateOpenApiJson, OPENAPI_FILE } from '../apps/api/src/openapi/generate-openapi';
 
 /*
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${name} is up to date\n`);
     return;
   }
+  mkdirSync(dirname(OPENAPI_FILE), { recursive: true });
   writeFileSync(OPENAPI_FILE, json);
   const paths = Object.keys((JSON.parse(json) as { paths: Record<string, unknown> }).paths).length;
   process.stdout.write(`wrote ${name} (${paths} paths)\n`);

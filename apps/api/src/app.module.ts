@@ -7,6 +7,12 @@ import { HealthController } from './health/health.controller';
 import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PartnershipsController } from './partnerships/partnerships.controller';
+import { ContractsController } from './contracts/contracts.controller';
+import { ContractSlaController } from './contracts/contract-sla.controller';
+import { ContractExitController } from './contracts/contract-exit.controller';
+import { ChangesController } from './changes/changes.controller';
+import { EscalationsController } from './escalations/escalations.controller';
+import { DisputesController } from './disputes/disputes.controller';
 
 @Module({})
 export class AppModule {
@@ -14,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, EventsModule],
-      controllers: [HealthController, PartnershipsController],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController],
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement as SqliteStatement } from 'better-sqlite3';
 import type { Pool } from 'pg';
 import type { StoreTransaction } from '@covenant/event-store';
 
@@ -18,10 +18,26 @@ function toPg(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/**
+ * Prepared statements per connection and SQL text: preparing costs more than running most of them.
+ * Bounded, in case some caller builds SQL text dynamically (beyond the bound it is prepared each time).
+ */
+const prepared = new WeakMap<Database, Map<string, SqliteStatement>>();
+
+function prepare(db: Database, sql: string): SqliteStatement {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (statement) return statement;
+  statement = db.prepare(sql);
+  if (statements.size < 256) statements.set(sql, statement);
+  return statement;
+}
+
 export function sqliteSession(db: Database): SqlSession {
   return {
-    all: async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[],
-    run: async (sql, params = []) => void db.prepare(sql).run(...params),
+    all: async <T>(sql: string, params: unknown[] = []) => prepare(db, sql).all(...params) as T[],
+    run: async (sql, params = []) => void prepare(db, sql).run(...params),
     exec: async (ddl) => void db.exec(ddl),
   };
 }
@@ -43,7 +59,7 @@ export type Statement = [sql: string, params: unknown[]];
 export function runInTransaction(tx: StoreTransaction, statements: Statement[]): void | Promise<void> {
   if (statements.length === 0) return;
   if (tx.kind === 'sqlite') {
-    for (const [sql, params] of statements) tx.db.prepare(sql).run(...params);
+    for (const [sql, params] of statements) prepare(tx.db, sql).run(...params);
     return;
   }
   const client = tx.client;

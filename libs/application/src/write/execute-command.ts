@@ -49,7 +49,17 @@ export async function loadStream<S, E extends DomainEventLike>(
   cache?: StateCache<S>,
   upcasters?: UpcasterRegistry,
 ): Promise<LoadedStream<S>> {
-  const cached = cache?.get(streamId);
+  let cached = cache?.get(streamId);
+  if (cached) {
+    // Usually nothing was appended since: asking the stream's version is one index probe, much
+    // cheaper than an (empty) tail read. A version behind the cache means another log: start over.
+    const current = await store.streamVersion(streamId);
+    if (current === cached.version) return { state: cached.state, version: cached.version };
+    if (current < cached.version) {
+      cache?.invalidate(streamId);
+      cached = undefined;
+    }
+  }
   let state = cached?.state ?? decider.initialState;
   let version = cached?.version ?? -1;
   for await (const env of store.readStream(streamId, { fromVersion: version + 1 })) {

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CHANGE_LEVELS } from '@covenant/domain';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
 import { ProposedTermsDto } from '../../contracts/dto/terms.dto';
-import { Text } from '../../contracts/dto/validators';
+import { Nested, Text } from '../../contracts/dto/validators';
 
 /** A cost impact: like money, but a saving is negative. */
 export class CostImpactDto {
@@ -38,13 +37,11 @@ export class RequestChangeDto extends CommandDto {
   proposedLevel!: (typeof CHANGE_LEVELS)[number];
 
   @ApiProperty({ type: CostImpactDto })
-  @ValidateNested()
-  @Type(() => CostImpactDto)
+  @Nested(() => CostImpactDto)
   costImpact!: CostImpactDto;
 
   @ApiProperty({ type: ProposedTermsDto, description: 'The terms as they would read after the change (top-level groups replaced)', example: { value: { amount: '1280000.00', currency: 'EUR' } } })
-  @ValidateNested()
-  @Type(() => ProposedTermsDto)
+  @Nested(() => ProposedTermsDto)
   proposedTerms!: ProposedTermsDto;
 }
 

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches
 import { TIERS } from '@covenant/domain';
 import { ID_MESSAGE, ID_PATTERN, MoneyDto } from '../../http/dto/common.dto';
 import { PartyDto } from '../../partnerships/dto/partnership.dto';
-import { IsInstant, Text } from './validators';
+import { IsInstant, Nested, Text } from './validators';
 import { SlaDto } from './sla-terms.dto';
 
 type TierName = (typeof TIERS)[number];
@@ -77,7 +77,7 @@ export class SuccessFeeDto {
   description!: string;
 
   @ApiProperty({ type: MoneyDto, example: { amount: '25000.00', currency: 'EUR' } })
-  @ValidateNested() @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   amount!: MoneyDto;
 }
 
@@ -102,7 +102,7 @@ export class ServiceCreditScheduleDto {
 /** The incentives as a whole, as a change replaces them. */
 export class IncentivesDto {
   @ApiProperty({ type: MoneyDto, example: { amount: '30000.00', currency: 'EUR' } })
-  @ValidateNested() @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   monthlyBaseFee!: MoneyDto;
 
   @ApiProperty({ type: [SuccessFeeDto], example: [{ feeId: 'go-live-bonus', description: 'Analytics platform live before 1 July', amount: { amount: '25000.00', currency: 'EUR' } }] })
@@ -110,7 +110,7 @@ export class IncentivesDto {
   successFees!: SuccessFeeDto[];
 
   @ApiProperty({ type: ServiceCreditScheduleDto })
-  @ValidateNested() @Type(() => ServiceCreditScheduleDto)
+  @Nested(() => ServiceCreditScheduleDto)
   serviceCredits!: ServiceCreditScheduleDto;
 }
 
@@ -142,7 +142,7 @@ export class ContractTermsDto {
   expiresAt!: string;
 
   @ApiProperty({ type: MoneyDto, description: 'The value over the term: the base of the cost-impact threshold', example: { amount: '1080000.00', currency: 'EUR' } })
-  @ValidateNested() @Type(() => MoneyDto)
+  @Nested(() => MoneyDto)
   value!: MoneyDto;
 
   @ApiPropertyOptional({ description: 'Default true', example: true })
@@ -158,11 +158,11 @@ export class ContractTermsDto {
   noticePeriodDays?: number;
 
   @ApiPropertyOptional({ type: RenewalRulesDto })
-  @IsOptional() @ValidateNested() @Type(() => RenewalRulesDto)
+  @IsOptional() @Nested(() => RenewalRulesDto)
   renewal?: RenewalRulesDto;
 
   @ApiPropertyOptional({ type: TerminationRightsDto })
-  @IsOptional() @ValidateNested() @Type(() => TerminationRightsDto)
+  @IsOptional() @Nested(() => TerminationRightsDto)
   termination?: TerminationRightsDto;
 
   @ApiPropertyOptional({ type: [SlaDto], description: 'Default none' })
@@ -170,19 +170,19 @@ export class ContractTermsDto {
   slas?: SlaDto[];
 
   @ApiPropertyOptional({ type: EscalationPolicyDto })
-  @IsOptional() @ValidateNested() @Type(() => EscalationPolicyDto)
+  @IsOptional() @Nested(() => EscalationPolicyDto)
   escalation?: EscalationPolicyDto;
 
   @ApiPropertyOptional({ type: ChangeRulesDto })
-  @IsOptional() @ValidateNested() @Type(() => ChangeRulesDto)
+  @IsOptional() @Nested(() => ChangeRulesDto)
   change?: ChangeRulesDto;
 
   @ApiPropertyOptional({ type: DisputeRulesDto })
-  @IsOptional() @ValidateNested() @Type(() => DisputeRulesDto)
+  @IsOptional() @Nested(() => DisputeRulesDto)
   dispute?: DisputeRulesDto;
 
   @ApiProperty({ type: DraftIncentivesDto })
-  @ValidateNested() @Type(() => DraftIncentivesDto)
+  @Nested(() => DraftIncentivesDto)
   incentives!: DraftIncentivesDto;
 
   @ApiPropertyOptional({ description: 'Contracts whose terms depend on this one (each gets a review request when it changes)', example: ['addendum-analytics'] })
@@ -193,6 +193,6 @@ export class ContractTermsDto {
 /** The top-level term groups a change replaces; each group sent is complete (incentives included). */
 export class ProposedTermsDto extends PartialType(OmitType(ContractTermsDto, ['incentives'] as const)) {
   @ApiPropertyOptional({ type: IncentivesDto })
-  @IsOptional() @ValidateNested() @Type(() => IncentivesDto)
+  @IsOptional() @Nested(() => IncentivesDto)
   incentives?: IncentivesDto;
 }

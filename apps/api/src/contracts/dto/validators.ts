@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsString, Matches, MaxLength, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsObject, IsString, Matches, MaxLength, registerDecorator, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { ISO_INSTANT } from '../../http/dto/common.dto';
 
 /** The domain's instant: ISO-8601 date and time with a zone (Z or ±hh:mm), a real calendar date. */
@@ -13,6 +14,14 @@ export function IsInstant(): PropertyDecorator {
     IsISO8601(ISO_INSTANT),
     Matches(INSTANT_PATTERN, { message: '$property must be an ISO-8601 instant with a time zone, e.g. 2026-03-02T09:00:00Z' }),
   );
+}
+
+/**
+ * A nested object, validated as its class. `@ValidateNested` alone lets an absent (or null) object
+ * through, so this also requires an object; wrap it in `@IsOptional()` for an optional one.
+ */
+export function Nested(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject({ message: '$property must be an object' }), ValidateNested(), Type(type));
 }
 
 /** Free text: a string with something in it, at most `max` characters. */

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
-import { Text } from '../../contracts/dto/validators';
+import { Nested, Text } from '../../contracts/dto/validators';
 
 export const ESCALATION_SUBJECT_KINDS = ['sla-breach', 'change', 'dispute', 'other'] as const;
 
@@ -29,8 +28,7 @@ export class RaiseEscalationDto extends CommandDto {
 
   @ApiPropertyOptional({ type: EscalationSubjectDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => EscalationSubjectDto)
+  @Nested(() => EscalationSubjectDto)
   relatesTo?: EscalationSubjectDto;
 }
 

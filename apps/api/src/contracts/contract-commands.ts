@@ -53,5 +53,7 @@ export async function owningContract(lookup: LookupIndex, kind: SubEntity, id: s
  */
 export async function requireUnusedElsewhere(lookup: LookupIndex, kind: SubEntity, id: string, contractId: string): Promise<void> {
   const owner = await lookup.contractOf(kind, id);
-  if (owner !== null && owner !== contractId) throw new DomainError(TAKEN[kind], `${kind} ${id} belongs to another contract`, { [`${kind}Id`]: id });
+  if (owner === null || owner === contractId) return;
+  // An unknown contract stays the domain's 404.
+  if ((await lookup.contractOf('contract', contractId)) !== null) throw new DomainError(TAKEN[kind], `${kind} ${id} belongs to another contract`, { [`${kind}Id`]: id });
 }

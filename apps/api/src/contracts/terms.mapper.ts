@@ -1,6 +1,7 @@
 import { ContractTerms, defaultContractTerms, MaintenanceWindow, Money, SlaDefinition } from '@covenant/domain';
 import { MoneyDto } from '../http/dto/common.dto';
-import { ContractTermsDto, EscalationPolicyDto, IncentivesDto, ProposedTermsDto, ServiceCreditScheduleDto } from './dto/terms.dto';
+import { ContractTermsDto, IncentivesDto, ProposedTermsDto, ServiceCreditScheduleDto } from './dto/terms.dto';
+import { EscalationPolicyDto } from './dto/term-rules.dto';
 import { MaintenanceWindowDto, SlaDto } from './dto/sla-terms.dto';
 
 /*

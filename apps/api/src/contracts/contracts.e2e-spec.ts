@@ -68,6 +68,30 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
     expect(await head()).toBe(before);
   });
 
+  it('drafts from the required terms only, every rule group at the DOMAIN.md default', async () => {
+    const minimal = { title: 'Pilot', parties: terms.parties, effectiveFrom: d(0), expiresAt: d(365), value: { amount: '90000', currency: 'EUR' }, incentives: { monthlyBaseFee: { amount: '7500', currency: 'EUR' } } };
+    await c.post('/contracts', { contractId: 'pilot', partnershipId: PARTNERSHIP_ID, terms: minimal, occurredAt: d(-5) }, RECORDER, 201);
+    const drafted = [];
+    for await (const e of store.readStream('contract-pilot')) drafted.push(e);
+    expect(drafted[0].data).toMatchObject({
+      terms: {
+        value: { amount: '90000.00', currency: 'EUR' },
+        autoRenew: true,
+        renewalTermDays: 365,
+        noticePeriodDays: 90,
+        renewal: { windowOpensDaysBeforeExpiry: 120, decisionDueDaysBeforeExpiry: 60 },
+        termination: { forConvenience: true, forCause: true },
+        slas: [],
+        escalation: { levels: [{ level: 1, tier: 'operational', responseHours: 24 }, { level: 2, tier: 'steering', responseHours: 72 }, { level: 3, tier: 'executive', responseHours: 168 }] },
+        change: { costImpactThresholdBps: 1500, reviewResponseDays: 14 },
+        dispute: { mediationWithinDays: 30 },
+        incentives: { monthlyBaseFee: { amount: '7500.00', currency: 'EUR' }, successFees: [], serviceCredits: { perBreachBps: 500, capPerPeriodBps: 2000, period: 'calendar-month', waiverTier: 'steering' } },
+        coordinationLinks: [],
+      },
+    });
+    expect(drafted[0].metadata.actorId).toBe(RECORDER);
+  });
+
   it('refuses a command without an actor (401) and a malformed path id (400 naming it)', async () => {
     await c.http().post(`/contracts/${MSA}/activation`).send({}).expect(401);
     const res = await c.post('/contracts/bad%20id/closure', {}, RECORDER, 400);

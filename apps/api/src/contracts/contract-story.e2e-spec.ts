@@ -55,11 +55,8 @@ describe.each(ENGINES)('a contract story over HTTP on %s', (engine) => {
     await step(ADD, `/contracts/${ADD}/signatures`, { partyId: 'globex', signatoryName: 'Dave Steer', occurredAt: d(3) }, RECORDER, ADD);
   });
 
-  // Known bug in libs/application (CommandGateway.contractContext): for a contract that exists it takes
-  // the master id from the state only (null for a standalone draft), so AttachAddendum decides without
-  // the master and gets ADDENDUM.MASTER_REQUIRED. Remove `.failing` once the gateway falls back to the
-  // command's masterContractId.
-  it.failing('attaches a standalone draft to the master as an addendum', async () => {
+  // AttachAddendum on an existing standalone draft: the gateway loads the master named by the command.
+  it('attaches a standalone draft to the master as an addendum', async () => {
     await step(LOG, '/contracts', { contractId: LOG, partnershipId: PARTNERSHIP_ID, terms: { ...addendumTerms(), title: 'Logistics Addendum' }, occurredAt: d(4) }, RECORDER, LOG, 201);
     await step(LOG, `/contracts/${LOG}/attachment`, { masterContractId: MSA, occurredAt: d(5) }, RECORDER, LOG);
   });

@@ -70,6 +70,16 @@ describe.each(ENGINES)('partnership commands over HTTP on %s', (engine) => {
     expect(await head()).toBe(before);
   });
 
+  it('rejects a health assessment whose nested scores are missing or null with a 400, never a 500', async () => {
+    await http().post('/partnerships').set(ACTOR).send(form('p-nested')).expect(201);
+    const before = await head();
+    for (const scores of [undefined, null, 'high']) {
+      const res = await http().post('/partnerships/p-nested/health-assessments').set(ACTOR).send({ source: { kind: 'survey', surveyId: 's1' }, scores }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('scores');
+    }
+    expect(await head()).toBe(before);
+  });
+
   it('answers malformed JSON with 400 and a body over 1 MB with 413, writing nothing', async () => {
     const before = await head();
     await http().post('/partnerships').set(ACTOR).set('Content-Type', 'application/json').send('{"name": ').expect(400);

@@ -78,7 +78,8 @@ export class CommandGateway {
     const partnershipId = state.status !== 'none' ? state.partnershipId : 'partnershipId' in command ? command.partnershipId : undefined;
     if (!partnershipId) return { governance: { partnershipId: '', parties: [], charterAdopted: false, memberships: [] } };
     const governance = governanceView((await this.loadPartnership(partnershipId)).state);
-    const masterId = state.status !== 'none' ? state.masterContractId : 'masterContractId' in command ? command.masterContractId : undefined;
+    // The master of an existing addendum, or the one a draft is being attached to (AttachAddendum).
+    const masterId = (state.status !== 'none' ? state.masterContractId : null) ?? ('masterContractId' in command ? command.masterContractId : undefined);
     const context: ContractDecisionContext = { governance };
     if (masterId) {
       const master = await this.loadContract(masterId);

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CHANGE_LEVELS } from '@covenant/domain';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
 import { ProposedTermsDto } from '../../contracts/dto/terms.dto';
-import { Nested, Text } from '../../contracts/dto/validators';
+import { Nested, Text } from '../../http/dto/validators';
 
 /** A cost impact: like money, but a saving is negative. */
 export class CostImpactDto {

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Max, Min,
 import { EXIT_STEP_KINDS } from '@covenant/domain';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
 import { ContractTermsDto } from './terms.dto';
-import { IsInstant, Nested, OnlyFor, Text } from './validators';
+import { IsInstant, Nested, OnlyFor, Text } from '../../http/dto/validators';
 
 export class DraftContractDto extends CommandDto {
   @ApiPropertyOptional({ description: 'Client-chosen id makes retries safe; the server picks a UUID otherwise', example: 'msa-acme-globex' })

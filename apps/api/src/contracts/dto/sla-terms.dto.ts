@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
-import { IsDecimalString, IsInstant, OnlyFor, Text } from './validators';
+import { IsDecimalString, IsInstant, OnlyFor, Text } from '../../http/dto/validators';
 
 /** A maintenance window in UTC, [from, to): `once` with from/to, or `weekly` with day, start and duration. */
 export class MaintenanceWindowDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
-import { IsDecimalString, Text } from './validators';
+import { IsDecimalString, Text } from '../../http/dto/validators';
 
 export class RecordSlaMeasurementDto extends CommandDto {
   @ApiPropertyOptional({ description: 'Client-chosen id; the server picks a UUID otherwise', example: 'availability-2026-03' })

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches
 import { TIERS } from '@covenant/domain';
 import { ID_MESSAGE, ID_PATTERN, MoneyDto } from '../../http/dto/common.dto';
 import { PartyDto } from '../../partnerships/dto/partnership.dto';
-import { IsInstant, Nested, Text } from './validators';
+import { IsInstant, Nested, Text } from '../../http/dto/validators';
 import { SlaDto } from './sla-terms.dto';
 import { ChangeRulesDto, DisputeRulesDto, EscalationPolicyDto, RenewalRulesDto, TerminationRightsDto } from './term-rules.dto';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DISPUTE_STEPS } from '@covenant/domain';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
-import { IsInstant, SHA256_PATTERN, Text } from '../../contracts/dto/validators';
+import { IsInstant, SHA256_PATTERN, Text } from '../../http/dto/validators';
 
 export class OpenDisputeDto extends CommandDto {
   @ApiPropertyOptional({ description: 'Client-chosen id makes retries safe; the server picks a UUID otherwise', example: 'dispute-co-7' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CommandDto, ID_MESSAGE, ID_PATTERN } from '../../http/dto/common.dto';
-import { Nested, Text } from '../../contracts/dto/validators';
+import { Nested, Text } from '../../http/dto/validators';
 
 export const ESCALATION_SUBJECT_KINDS = ['sla-breach', 'change', 'dispute', 'other'] as const;
 

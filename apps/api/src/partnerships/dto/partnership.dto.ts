@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   ArrayMinSize,
   IsIn,
   IsInt,
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { BUSINESS_REVIEW_KINDS, LIFE_STAGES, TIERS } from '@covenant/domain';
 import { CommandDto, ID_MESSAGE, ID_PATTERN, ISO_INSTANT } from '../../http/dto/common.dto';
+import { Nested } from '../../http/dto/validators';
 
 export class PartyDto {
   @ApiProperty({ example: 'acme' })
@@ -43,6 +45,7 @@ export class FormPartnershipDto extends CommandDto {
   name!: string;
 
   @ApiProperty({ type: [PartyDto], example: [{ partyId: 'acme', name: 'Acme Corp' }, { partyId: 'globex', name: 'Globex Services' }] })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => PartyDto)
   @ArrayMinSize(2)
@@ -162,13 +165,11 @@ export class HealthAssessmentDto extends CommandDto {
   assessmentId?: string;
 
   @ApiProperty({ type: AssessmentSourceDto })
-  @ValidateNested()
-  @Type(() => AssessmentSourceDto)
+  @Nested(() => AssessmentSourceDto)
   source!: AssessmentSourceDto;
 
   @ApiProperty({ type: HealthScoresDto })
-  @ValidateNested()
-  @Type(() => HealthScoresDto)
+  @Nested(() => HealthScoresDto)
   scores!: HealthScoresDto;
 
   @ApiPropertyOptional({ example: 'Steering asks for a shared roadmap' })

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsObject, IsString, Matches, MaxLength, registerDecorator, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
-import { ISO_INSTANT } from '../../http/dto/common.dto';
+import { ISO_INSTANT } from './common.dto';
 
 /** The domain's instant: ISO-8601 date and time with a zone (Z or ±hh:mm), a real calendar date. */
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -2,23 +2,36 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventEnvelope } from '@covenant/event-store';
+import { EventEnvelope, EventStore } from '@covenant/event-store';
+import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
+import { createTestDatabase, TestDatabase } from '@covenant/testing/postgres';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const NOW = '2026-03-01T12:00:00.000Z';
 
-function covenant(args: string[], dataDir: string) {
+type Engine = 'sqlite' | 'postgres';
+
+/** Where the seeded store lives: a temp data dir, and on postgres a fresh database too. */
+interface Target {
+  engine: Engine;
+  dataDir: string;
+  db?: TestDatabase;
+}
+
+function covenant(args: string[], t: Target) {
+  const store = t.engine === 'postgres' ? { COVENANT_STORE: 'postgres', DATABASE_URL: t.db?.url ?? '' } : { COVENANT_STORE: 'sqlite', DATABASE_URL: '' };
   return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
     cwd: root,
-    env: { ...process.env, COVENANT_STORE: 'sqlite', COVENANT_DATA_DIR: dataDir, DATABASE_URL: '', COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...store, COVENANT_DATA_DIR: t.dataDir, COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn' },
     encoding: 'utf8',
     timeout: 60_000,
   });
 }
 
-async function readAll(dataDir: string): Promise<{ events: EventEnvelope[]; head: number }> {
-  const store = new SqliteEventStore({ file: join(dataDir, 'covenant.db') });
+async function readAll(t: Target): Promise<{ events: EventEnvelope[]; head: number }> {
+  const store: EventStore =
+    t.engine === 'postgres' ? new PostgresEventStore({ connectionString: t.db?.url ?? '' }) : new SqliteEventStore({ file: join(t.dataDir, 'covenant.db') });
   try {
     const events: EventEnvelope[] = [];
     for await (const e of store.readAll()) events.push(e);
@@ -28,8 +41,8 @@ async function readAll(dataDir: string): Promise<{ events: EventEnvelope[]; head
   }
 }
 
-describe('covenant seed --demo', () => {
-  let dir: string;
+describe.each(['sqlite', 'postgres'] as const)('covenant seed --demo on %s', (engine) => {
+  let dir: Target;
   let first: ReturnType<typeof covenant>;
   let events: EventEnvelope[];
   let head: number;
@@ -37,11 +50,14 @@ describe('covenant seed --demo', () => {
   const data = (e: EventEnvelope) => e.data as Record<string, unknown>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'covenant-seed-'));
+    dir = { engine, dataDir: mkdtempSync(join(tmpdir(), 'covenant-seed-')), db: engine === 'postgres' ? await createTestDatabase() : undefined };
     first = covenant(['seed', '--demo', '--now', NOW], dir);
     ({ events, head } = await readAll(dir));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir.dataDir, { recursive: true, force: true });
+    await dir.db?.drop();
+  });
 
   it('exits 0 and prints a summary with the ids and the event count', () => {
     expect(first.stderr).toBe('');

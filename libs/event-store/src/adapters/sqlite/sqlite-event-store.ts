@@ -15,7 +15,6 @@ import { WrongExpectedVersionError } from '../../errors';
 import type { EventStore } from '../../event-store.port';
 import { RecordClock } from '../../record-clock';
 import { prepareEvents, validateExpectedVersion, validateStreamId, type PreparedEvent } from '../../validation';
-import { pooledUuidv7 } from './event-ids';
 import { appendInTransaction, idempotentResult, isUniqueViolation, runWork, VersionConflict } from './sqlite-append';
 import { validateReadAll, validateReadStream } from './read-options';
 import { readAllPages, readStreamPages, subscriptionPage } from './sqlite-reads';
@@ -82,7 +81,7 @@ export class SqliteEventStore implements EventStore {
     validateStreamId(streamId);
     const expected = options.expectedVersion === undefined ? 'any' : options.expectedVersion;
     validateExpectedVersion(expected);
-    const prepared = prepareEvents(events, pooledUuidv7);
+    const prepared = prepareEvents(events);
     this.assertOpen();
     try {
       const result = this.appendTx(streamId, prepared, events.map((e) => e.data), options);

@@ -1,19 +1,19 @@
-import { EVENT_ID_PATTERN } from '../../validation';
-import { pooledUuidv7 } from './event-ids';
+import { EVENT_ID_PATTERN } from './validation';
+import { uuidv7 } from './uuid';
 
-type Minter = typeof pooledUuidv7;
+type Minter = typeof uuidv7;
 const fresh = (): Minter => {
   let mint: Minter | undefined;
   jest.isolateModules(() => {
-    mint = (jest.requireActual('./event-ids') as { pooledUuidv7: Minter }).pooledUuidv7;
+    mint = (jest.requireActual('./uuid') as { uuidv7: Minter }).uuidv7;
   });
   return mint as Minter;
 };
 
-describe('pooledUuidv7 (event ids)', () => {
+describe('uuidv7 (event ids)', () => {
   it('is an RFC 9562 version 7, variant 10 UUID the store accepts', () => {
     for (let i = 0; i < 1000; i++) {
-      const id = pooledUuidv7();
+      const id = uuidv7();
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(EVENT_ID_PATTERN.test(id)).toBe(true);
     }
@@ -30,7 +30,7 @@ describe('pooledUuidv7 (event ids)', () => {
   });
 
   it('never repeats, across many refills of the random pool', () => {
-    const ids = Array.from({ length: 50_000 }, () => pooledUuidv7());
+    const ids = Array.from({ length: 50_000 }, () => uuidv7());
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

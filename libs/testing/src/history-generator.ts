@@ -11,6 +11,7 @@
  * Memory is flat: a few partnerships are simulated at a time (their streams' states and a small agenda
  * of pending actions) and events are yielded as they are decided, never collected.
  */
+import { SLA_AVAILABILITY, SLA_P1_RESPONSE } from '@covenant/application/demo/demo-slas';
 import {
   addendumView,
   ContractCommand,
@@ -32,7 +33,6 @@ import {
   PartnershipEvent,
   PartnershipState,
   partnershipStream,
-  SlaDefinition,
 } from '@covenant/domain';
 import { EventStore, NewEvent } from '@covenant/event-store';
 import { T0 } from './builders';
@@ -79,30 +79,6 @@ const LAST = ['Martin', 'Nguyen', 'Schmidt', 'Okafor', 'Lindqvist', 'Moreau', 'R
 const TIERS = ['operational', 'steering', 'executive'] as const;
 type Tier = (typeof TIERS)[number];
 
-/** Daily availability outside the Sunday 02:00–04:00 UTC maintenance window. */
-const SLA_AVAILABILITY: SlaDefinition = {
-  slaId: 'availability',
-  name: 'Platform availability (daily)',
-  metric: 'availability',
-  unit: 'percent',
-  target: '99.9',
-  comparison: 'at-least',
-  measurementWindowHours: 24,
-  maintenanceWindows: [{ kind: 'weekly', windowId: 'sunday-night', dayOfWeek: 0, startMinute: 120, durationMinutes: 120 }],
-  creditBps: 1000,
-};
-
-/** Weekly 95th-percentile response to priority-1 incidents. */
-const SLA_P1_RESPONSE: SlaDefinition = {
-  slaId: 'p1-response',
-  name: 'P1 incident response (weekly p95)',
-  metric: 'p1-response-minutes',
-  unit: 'minutes',
-  target: '30',
-  comparison: 'at-most',
-  measurementWindowHours: 168,
-  maintenanceWindows: [],
-};
 
 interface Person {
   personId: string;

@@ -1,6 +1,5 @@
-import { EVENT_STORE, EventStore } from '@covenant/event-store';
-import { ENGINES, startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
-import { as, ContractHttp, d, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER, UUID } from './test-support/contract-http';
+import { ENGINES } from '../../../../test/e2e/app-fixture';
+import { as, d, withActiveMaster, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER, UUID } from './test-support/contract-http';
 
 const MSA = 'msa-edge';
 const terms = masterTerms();
@@ -17,19 +16,8 @@ const step = { stepId: 'kt', kind: 'knowledge-transfer', description: 'Runbooks'
 const termination = { reason: 'mutual', grounds: 'Consolidation', effectiveAt: d(210), exitPlan: [step], occurredAt: d(100) };
 
 describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
-  let t: TestApp;
-  let c: ContractHttp;
-  let store: EventStore;
-  const head = () => store.headPosition();
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    c = new ContractHttp(t.app);
-    store = t.app.get(EVENT_STORE);
-    await c.partnership();
-    await c.activeMaster(MSA);
-  });
-  afterAll(async () => t?.close());
+  const env = withActiveMaster(engine, MSA);
+  const head = env.head;
 
   it.each([
     ['/contracts', 'a wrong type', draft({}, { title: 42 }), 'terms.title'],
@@ -61,7 +49,7 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
     [`/contracts/${MSA}/signatures`, 'an actor in the body', { partyId: 'acme', signatoryName: 'Erin', actorId: 'erin' }, 'actorId'],
   ])('POST %s with %s is a 400 naming the field and writes nothing', async (path, _case, body, field) => {
     const before = await head();
-    const res = await c.post(path, body, RECORDER, 400);
+    const res = await env.c.post(path, body, RECORDER, 400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.code).toBe('REQUEST.INVALID');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -70,9 +58,9 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
 
   it('drafts from the required terms only, every rule group at the DOMAIN.md default', async () => {
     const minimal = { title: 'Pilot', parties: terms.parties, effectiveFrom: d(0), expiresAt: d(365), value: { amount: '90000', currency: 'EUR' }, incentives: { monthlyBaseFee: { amount: '7500', currency: 'EUR' } } };
-    await c.post('/contracts', { contractId: 'pilot', partnershipId: PARTNERSHIP_ID, terms: minimal, occurredAt: d(-5) }, RECORDER, 201);
+    await env.c.post('/contracts', { contractId: 'pilot', partnershipId: PARTNERSHIP_ID, terms: minimal, occurredAt: d(-5) }, RECORDER, 201);
     const drafted = [];
-    for await (const e of store.readStream('contract-pilot')) drafted.push(e);
+    for await (const e of env.store.readStream('contract-pilot')) drafted.push(e);
     expect(drafted[0].data).toMatchObject({
       terms: {
         value: { amount: '90000.00', currency: 'EUR' },
@@ -93,45 +81,45 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
   });
 
   it('refuses a command without an actor (401) and a malformed path id (400 naming it)', async () => {
-    await c.http().post(`/contracts/${MSA}/activation`).send({}).expect(401);
-    const res = await c.post('/contracts/bad%20id/closure', {}, RECORDER, 400);
+    await env.c.http().post(`/contracts/${MSA}/activation`).send({}).expect(401);
+    const res = await env.c.post('/contracts/bad%20id/closure', {}, RECORDER, 400);
     expect(res.body.errors[0].field).toBe('id');
   });
 
   it('answers a stale If-Match with 409 and writes nothing', async () => {
-    await c.post('/contracts', draft({ contractId: 'msa-stale' }), RECORDER, 201);
-    await c.post('/contracts/msa-stale/signatures', { partyId: 'acme', signatoryName: 'Erin Exec', occurredAt: d(-10) }, RECORDER, 200, { 'If-Match': '"0"' });
+    await env.c.post('/contracts', draft({ contractId: 'msa-stale' }), RECORDER, 201);
+    await env.c.post('/contracts/msa-stale/signatures', { partyId: 'acme', signatoryName: 'Erin Exec', occurredAt: d(-10) }, RECORDER, 200, { 'If-Match': '"0"' });
     const before = await head();
-    const stale = await c.post('/contracts/msa-stale/signatures', { partyId: 'globex', signatoryName: 'Frank Exec' }, RECORDER, 409, { 'If-Match': '"0"' });
+    const stale = await env.c.post('/contracts/msa-stale/signatures', { partyId: 'globex', signatoryName: 'Frank Exec' }, RECORDER, 409, { 'If-Match': '"0"' });
     expect(stale.body).toMatchObject({ code: 'CONCURRENCY.VERSION_MISMATCH', expectedVersion: 0, actualVersion: 1 });
     expect(await head()).toBe(before);
-    await c.post('/contracts/msa-stale/signatures', { partyId: 'globex', signatoryName: 'Frank Exec', occurredAt: d(-9) }, RECORDER, 200, { 'If-Match': '"1"' });
+    await env.c.post('/contracts/msa-stale/signatures', { partyId: 'globex', signatoryName: 'Frank Exec', occurredAt: d(-9) }, RECORDER, 200, { 'If-Match': '"1"' });
   });
 
   it('gives a draft without contractId a UUID, the same one on an Idempotency-Key repeat, and 422 for another body', async () => {
     const body = draft({ contractId: undefined });
-    const first = await c.post('/contracts', body, RECORDER, 201, { 'Idempotency-Key': 'draft-1' });
+    const first = await env.c.post('/contracts', body, RECORDER, 201, { 'Idempotency-Key': 'draft-1' });
     expect(first.body).toEqual({ id: expect.stringMatching(UUID), version: 0 });
     const before = await head();
-    const again = await c.post('/contracts', body, RECORDER, 201, { 'Idempotency-Key': 'draft-1' });
+    const again = await env.c.post('/contracts', body, RECORDER, 201, { 'Idempotency-Key': 'draft-1' });
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await head()).toBe(before);
-    const other = await c.post('/contracts', { ...body, occurredAt: d(-19) }, RECORDER, 422, { 'Idempotency-Key': 'draft-1' });
+    const other = await env.c.post('/contracts', { ...body, occurredAt: d(-19) }, RECORDER, 422, { 'Idempotency-Key': 'draft-1' });
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
-    const plain = await c.post('/contracts', body, RECORDER, 201);
+    const plain = await env.c.post('/contracts', body, RECORDER, 201);
     expect(plain.body.id).not.toBe(first.body.id);
   });
 
   it('repeats an SLA measurement without id under its Idempotency-Key with the same measurement id', async () => {
     const body = { slaId: 'availability', value: '99.20', occurredAt: d(20) };
-    const first = await c.post(`/contracts/${MSA}/sla-measurements`, body, RECORDER, 201, { 'Idempotency-Key': 'm-key' });
+    const first = await env.c.post(`/contracts/${MSA}/sla-measurements`, body, RECORDER, 201, { 'Idempotency-Key': 'm-key' });
     expect(first.body.id).toMatch(UUID);
     const before = await head();
-    expect((await c.post(`/contracts/${MSA}/sla-measurements`, body, RECORDER, 201, { 'Idempotency-Key': 'm-key' })).body).toEqual(first.body);
+    expect((await env.c.post(`/contracts/${MSA}/sla-measurements`, body, RECORDER, 201, { 'Idempotency-Key': 'm-key' })).body).toEqual(first.body);
     expect(await head()).toBe(before);
     // The breach took the measurement's id: the credit can be waived under it.
-    await c.post(`/contracts/${MSA}/sla-breaches/${first.body.id}/credit-waiver`, { reason: 'Planned migration', occurredAt: d(21) }, PEOPLE.dave.personId);
+    await env.c.post(`/contracts/${MSA}/sla-breaches/${first.body.id}/credit-waiver`, { reason: 'Planned migration', occurredAt: d(21) }, PEOPLE.dave.personId);
   });
 
   it.each([
@@ -142,21 +130,21 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
     [`/contracts/${MSA}/sla-breaches/nope/credit-waiver`, { reason: 'x', occurredAt: d(30) }, 'SLA.CREDIT_NOT_FOUND'],
   ])('POST %s on something unknown is a 404 with its code', async (path, body, code) => {
     const before = await head();
-    const res = await c.post(path, body, PEOPLE.erin.personId, 404);
+    const res = await env.c.post(path, body, PEOPLE.erin.personId, 404);
     expect(res.body.code).toBe(code);
     expect(await head()).toBe(before);
   });
 
   it('maps domain refusals: the decision right (403), terms the domain rejects (400 naming the term), the state (409)', async () => {
     const before = await head();
-    const noRight = await c.post(`/contracts/${MSA}/termination`, termination, PEOPLE.carol.personId, 403);
+    const noRight = await env.c.post(`/contracts/${MSA}/termination`, termination, PEOPLE.carol.personId, 403);
     expect(noRight.body).toMatchObject({ code: 'GOVERNANCE.NO_DECISION_RIGHT', details: { requiredTier: 'executive' } });
-    const badTerms = await c.post('/contracts', draft({ contractId: 'msa-dates' }, { expiresAt: d(-30) }), RECORDER, 400);
+    const badTerms = await env.c.post('/contracts', draft({ contractId: 'msa-dates' }, { expiresAt: d(-30) }), RECORDER, 400);
     expect(badTerms.body.code).toBe('CONTRACT.INVALID_TERMS');
     expect(badTerms.body.errors.map((e: { field: string }) => e.field)).toContain('expiresAt');
-    const notExiting = await c.post(`/contracts/${MSA}/exit-steps/kt/completion`, {}, RECORDER, 409);
+    const notExiting = await env.c.post(`/contracts/${MSA}/exit-steps/kt/completion`, {}, RECORDER, 409);
     expect(notExiting.body.code).toBe('CONTRACT.NOT_EXITING');
     expect(await head()).toBe(before);
-    await c.http().post(`/contracts/${MSA}/activation`).set(as(RECORDER)).send({}).expect(409);
+    await env.c.http().post(`/contracts/${MSA}/activation`).set(as(RECORDER)).send({}).expect(409);
   });
 });

@@ -1,26 +1,16 @@
-import { EVENT_STORE, EventStore } from '@covenant/event-store';
-import { ENGINES, startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
-import { ContractHttp, d, HASH_ACME, PEOPLE } from '../contracts/test-support/contract-http';
+import { ENGINES } from '../../../../test/e2e/app-fixture';
+import { d, withActiveMaster, HASH_ACME, PEOPLE } from '../contracts/test-support/contract-http';
 
 const MSA = 'msa-disputes';
 const open = { disputeId: 'd-x', subject: 'Scope of weekend support', raisedByPartyId: 'globex', respondentPartyId: 'acme', occurredAt: d(70) };
 const { alice, bob, carol, erin, frank } = PEOPLE;
 
 describe.each(ENGINES)('dispute commands at the edge on %s', (engine) => {
-  let t: TestApp;
-  let c: ContractHttp;
-  let store: EventStore;
-  const head = () => store.headPosition();
-
+  const env = withActiveMaster(engine, MSA);
+  const head = env.head;
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    c = new ContractHttp(t.app);
-    store = t.app.get(EVENT_STORE);
-    await c.partnership();
-    await c.activeMaster(MSA);
-    await c.post(`/contracts/${MSA}/disputes`, open, bob.personId, 201);
+    await env.c.post(`/contracts/${MSA}/disputes`, open, bob.personId, 201);
   });
-  afterAll(async () => t?.close());
 
   it.each([
     [`/contracts/${MSA}/disputes`, { ...open, disputeId: 'd-y', raisedByPartyId: ['globex'] }, 'raisedByPartyId'],
@@ -33,7 +23,7 @@ describe.each(ENGINES)('dispute commands at the edge on %s', (engine) => {
     ['/disputes/d-x/resolution', { outcome: 'award', summary: null }, 'summary'],
   ])('POST %s with a malformed body is a 400 naming the field (case %#)', async (path, body, field) => {
     const before = await head();
-    const res = await c.post(path, body, erin.personId, 400);
+    const res = await env.c.post(path, body, erin.personId, 400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(await head()).toBe(before);
   });
@@ -45,31 +35,31 @@ describe.each(ENGINES)('dispute commands at the edge on %s', (engine) => {
     ['/disputes/nope/resolution', { outcome: 'withdrawn', summary: 'x' }],
   ])('POST %s for an unknown dispute is a 404 DISPUTE.NOT_FOUND', async (path, body) => {
     const before = await head();
-    expect((await c.post(path, body, erin.personId, 404)).body.code).toBe('DISPUTE.NOT_FOUND');
+    expect((await env.c.post(path, body, erin.personId, 404)).body.code).toBe('DISPUTE.NOT_FOUND');
     expect(await head()).toBe(before);
   });
 
   it('refuses opening on an unknown contract (404), for someone of the other party (403), a repeated id (409)', async () => {
-    expect((await c.post('/contracts/nope/disputes', open, bob.personId, 404)).body.code).toBe('CONTRACT.NOT_FOUND');
+    expect((await env.c.post('/contracts/nope/disputes', open, bob.personId, 404)).body.code).toBe('CONTRACT.NOT_FOUND');
     const before = await head();
-    expect((await c.post(`/contracts/${MSA}/disputes`, { ...open, disputeId: 'd-z' }, alice.personId, 403)).body.code).toBe('GOVERNANCE.NOT_A_MEMBER_OF_PARTY');
-    expect((await c.post(`/contracts/${MSA}/disputes`, open, bob.personId, 409)).body.code).toBe('DISPUTE.ALREADY_EXISTS');
+    expect((await env.c.post(`/contracts/${MSA}/disputes`, { ...open, disputeId: 'd-z' }, alice.personId, 403)).body.code).toBe('GOVERNANCE.NOT_A_MEMBER_OF_PARTY');
+    expect((await env.c.post(`/contracts/${MSA}/disputes`, open, bob.personId, 409)).body.code).toBe('DISPUTE.ALREADY_EXISTS');
     expect(await head()).toBe(before);
   });
 
   it('keeps the ladder in order and each step to its tier; papers only at mediation, by a member of the party', async () => {
     const before = await head();
-    expect((await c.post('/disputes/d-x/advance', { toStep: 'relationship-managers', reason: 'x', occurredAt: d(71) }, bob.personId, 403)).body.details.requiredTier).toBe('steering');
-    expect((await c.post('/disputes/d-x/position-papers', { partyId: 'acme', contentHash: HASH_ACME, occurredAt: d(71) }, alice.personId, 409)).body.code).toBe('DISPUTE.PAPERS_NOT_ACCEPTED');
+    expect((await env.c.post('/disputes/d-x/advance', { toStep: 'relationship-managers', reason: 'x', occurredAt: d(71) }, bob.personId, 403)).body.details.requiredTier).toBe('steering');
+    expect((await env.c.post('/disputes/d-x/position-papers', { partyId: 'acme', contentHash: HASH_ACME, occurredAt: d(71) }, alice.personId, 409)).body.code).toBe('DISPUTE.PAPERS_NOT_ACCEPTED');
     expect(await head()).toBe(before);
-    await c.post('/disputes/d-x/advance', { toStep: 'relationship-managers', reason: 'No agreement', occurredAt: d(72) }, carol.personId);
-    await c.post('/disputes/d-x/advance', { toStep: 'mediation', reason: 'No agreement', occurredAt: d(74) }, erin.personId);
-    expect((await c.post('/disputes/d-x/position-papers', { partyId: 'acme', contentHash: HASH_ACME, occurredAt: d(75) }, bob.personId, 403)).body.code).toBe('GOVERNANCE.NOT_A_MEMBER_OF_PARTY');
-    const late = await c.post('/disputes/d-x/mediation', { scheduledFor: d(101), mediator: 'CEDR', occurredAt: d(75) }, frank.personId, 409);
+    await env.c.post('/disputes/d-x/advance', { toStep: 'relationship-managers', reason: 'No agreement', occurredAt: d(72) }, carol.personId);
+    await env.c.post('/disputes/d-x/advance', { toStep: 'mediation', reason: 'No agreement', occurredAt: d(74) }, erin.personId);
+    expect((await env.c.post('/disputes/d-x/position-papers', { partyId: 'acme', contentHash: HASH_ACME, occurredAt: d(75) }, bob.personId, 403)).body.code).toBe('GOVERNANCE.NOT_A_MEMBER_OF_PARTY');
+    const late = await env.c.post('/disputes/d-x/mediation', { scheduledFor: d(101), mediator: 'CEDR', occurredAt: d(75) }, frank.personId, 409);
     expect(late.body.code).toBe('DISPUTE.MEDIATION_DEADLINE');
-    expect((await c.post('/disputes/d-x/resolution', { outcome: 'award', summary: 'x', occurredAt: d(76) }, frank.personId, 409)).body.code).toBe('DISPUTE.AWARD_REQUIRES_ARBITRATION');
-    const resolved = await c.post('/disputes/d-x/resolution', { outcome: 'agreement', summary: 'Weekend support is out of scope', occurredAt: d(76) }, frank.personId);
+    expect((await env.c.post('/disputes/d-x/resolution', { outcome: 'award', summary: 'x', occurredAt: d(76) }, frank.personId, 409)).body.code).toBe('DISPUTE.AWARD_REQUIRES_ARBITRATION');
+    const resolved = await env.c.post('/disputes/d-x/resolution', { outcome: 'agreement', summary: 'Weekend support is out of scope', occurredAt: d(76) }, frank.personId);
     expect(resolved.body.id).toBe('d-x');
-    expect((await c.post('/disputes/d-x/advance', { toStep: 'arbitration', reason: 'x', occurredAt: d(77) }, erin.personId, 409)).body.code).toBe('DISPUTE.ALREADY_RESOLVED');
+    expect((await env.c.post('/disputes/d-x/advance', { toStep: 'arbitration', reason: 'x', occurredAt: d(77) }, erin.personId, 409)).body.code).toBe('DISPUTE.ALREADY_RESOLVED');
   });
 });

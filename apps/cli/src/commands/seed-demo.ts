@@ -5,7 +5,8 @@
  * dispute at mediation, a renewal window). Pure data: the seed command sends it through the command bus.
  */
 import { createHash } from 'node:crypto';
-import { ContractCommand, ContractTerms, defaultContractTerms, money, PartnershipCommand, SlaDefinition } from '@covenant/domain';
+import { ContractCommand, ContractTerms, defaultContractTerms, money, PartnershipCommand } from '@covenant/domain';
+import { SLA_AVAILABILITY, SLA_P1_RESPONSE } from '@covenant/application/demo/demo-slas';
 
 export const DEMO_PARTNERSHIP_ID = 'demo-acme-globex';
 export const DEMO_MASTER_ID = 'demo-msa';
@@ -31,30 +32,7 @@ export const DEMO_PEOPLE = {
 export const CONTRACT_MANAGER = 'grace.contracts';
 export const SCHEDULER = 'system:scheduler';
 
-/** Daily availability of the managed platform, outside the Sunday 02:00–04:00 UTC maintenance window. */
-export const SLA_AVAILABILITY: SlaDefinition = {
-  slaId: 'availability',
-  name: 'Platform availability (daily)',
-  metric: 'availability',
-  unit: 'percent',
-  target: '99.9',
-  comparison: 'at-least',
-  measurementWindowHours: 24,
-  maintenanceWindows: [{ kind: 'weekly', windowId: 'sunday-night', dayOfWeek: 0, startMinute: 120, durationMinutes: 120 }],
-  creditBps: 1000,
-};
-
-/** Weekly 95th-percentile response to priority-1 incidents. */
-export const SLA_P1_RESPONSE: SlaDefinition = {
-  slaId: 'p1-response',
-  name: 'P1 incident response (weekly p95)',
-  metric: 'p1-response-minutes',
-  unit: 'minutes',
-  target: '30',
-  comparison: 'at-most',
-  measurementWindowHours: 168,
-  maintenanceWindows: [],
-};
+export { SLA_AVAILABILITY, SLA_P1_RESPONSE } from '@covenant/application/demo/demo-slas';
 
 export type SeedStep =
   | { aggregate: 'partnership'; id: string; command: PartnershipCommand }

@@ -4,6 +4,8 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '@covenant/event-store';
+import { Engine, startTestApp, TestApp } from '../../../../../test/e2e/app-fixture';
 import { ACME, addendumTerms, at, days, GLOBEX, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER } from '@covenant/testing/builders';
 
 export { ACME, GLOBEX, PARTNERSHIP_ID, PEOPLE, RECORDER, at, days, masterTerms, addendumTerms };
@@ -70,4 +72,26 @@ export class ContractHttp {
       occurredAt,
     };
   }
+}
+
+/**
+ * The set-up every contract-side spec shares: a real app on the engine, the partnership over HTTP and
+ * an active master agreement. Fields are filled in beforeAll; `head()` is the log's head position.
+ */
+export function withActiveMaster(engine: Engine, masterId: string) {
+  const env = {
+    t: undefined as unknown as TestApp,
+    c: undefined as unknown as ContractHttp,
+    store: undefined as unknown as EventStore,
+    head: () => env.store.headPosition(),
+  };
+  beforeAll(async () => {
+    env.t = await startTestApp(engine);
+    env.c = new ContractHttp(env.t.app);
+    env.store = env.t.app.get(EVENT_STORE);
+    await env.c.partnership();
+    await env.c.activeMaster(masterId);
+  });
+  afterAll(async () => env.t?.close());
+  return env;
 }

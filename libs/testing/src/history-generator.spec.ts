@@ -1,7 +1,7 @@
 import { contractDecider, ContractEvent, partnershipDecider, PartnershipEvent } from '@covenant/domain';
 import { MemoryEventStore } from '@covenant/event-store/adapters/memory/memory-event-store';
 import { appendHistory, GeneratedEvent, generateHistory, HistoryOptions } from './history-generator';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '@covenant/application/demo/prng';
 
 const MODEST: HistoryOptions = { seed: 42, partnerships: 2, contractsPerPartnership: 3, months: 12 };
 const all = (o: HistoryOptions): GeneratedEvent[] => [...generateHistory(o)];

@@ -36,7 +36,7 @@ import {
 } from '@covenant/domain';
 import { EventStore, NewEvent } from '@covenant/event-store';
 import { T0 } from './builders';
-import { Prng, prng } from './prng';
+import { Prng, prng } from '@covenant/application/demo/prng';
 
 export interface HistoryOptions {
   /** Same seed, same history (default 1). */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { ContractCommand, ContractTerms, defaultContractTerms, money, PartnershipCommand } from '@covenant/domain';
 import { SLA_AVAILABILITY, SLA_P1_RESPONSE } from '@covenant/application/demo/demo-slas';
+import { mulberry32 } from '@covenant/application/demo/prng';
 
 export const DEMO_PARTNERSHIP_ID = 'demo-acme-globex';
 export const DEMO_MASTER_ID = 'demo-msa';
@@ -46,18 +47,6 @@ export interface DemoPlan {
 
 const DAY = 86_400_000;
 const EUR = (amount: string) => money(amount, 'EUR');
-
-/** A deterministic 0..1 sequence (mulberry32), so a given demo now always yields the same figures. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The plan for a demo now. Dates are whole days before the UTC day of `now` (so none is after it),
@@ -143,7 +132,7 @@ export function demoPlan(nowIso: string): DemoPlan {
   c(DEMO_ADDENDUM_ID, { type: 'ActivateIfDue', actorId: SCHEDULER, now: day(-300) });
 
   // ---------------------------------------------------------------- six months of SLA measurements
-  const rnd = random(20_240_601);
+  const rnd = mulberry32(20_240_601);
   const breachDays = new Map([
     [-150, '99.62'],
     [-97, '99.41'],

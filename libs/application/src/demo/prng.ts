@@ -1,6 +1,6 @@
 /**
  * A small seeded PRNG (mulberry32) for test data and benchmarks: the same seed always gives the same
- * sequence, so generated histories are reproducible. Never Math.random in libs/testing.
+ * sequence, so generated histories are reproducible. Used by the demo seed and the benchmarks' history generator.
  */
 export interface Prng {
   /** A float in [0, 1). */

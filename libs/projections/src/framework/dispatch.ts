@@ -1,0 +1,55 @@
+import type { EventEnvelope, UpcasterRegistry } from '@covenant/event-store';
+import type { OpGenerator } from './executors';
+import type { ProjectedEvent, Projection } from './projection';
+import { sqlOps } from './sql-ops';
+
+/** Routes events to the projections that handle their type, upcasting each payload once. */
+export class Dispatcher {
+  private readonly byType = new Map<string, Projection[]>();
+
+  constructor(
+    readonly projections: readonly Projection[],
+    private readonly upcasters?: UpcasterRegistry,
+  ) {
+    for (const p of projections) {
+      for (const type of p.handles) {
+        const list = this.byType.get(type) ?? [];
+        list.push(p);
+        this.byType.set(type, list);
+      }
+    }
+  }
+
+  toProjected(env: EventEnvelope): ProjectedEvent {
+    const stored = { type: env.type, schemaVersion: env.schemaVersion, data: env.data };
+    const current = this.upcasters ? this.upcasters.upcast(stored) : stored;
+    return {
+      position: env.position,
+      streamId: env.streamId,
+      version: env.version,
+      id: env.id,
+      type: env.type,
+      data: current.data as Record<string, unknown>,
+      occurredAt: env.metadata.occurredAt,
+      recordedAt: env.metadata.recordedAt,
+      envelope: env,
+    };
+  }
+
+  /**
+   * Applies events to the given projections, each only past its own position (`after`), so a batch
+   * that overlaps what a projection already holds changes nothing for it.
+   */
+  *apply(events: readonly EventEnvelope[], targets: ReadonlySet<Projection>, after: ReadonlyMap<string, number>): OpGenerator {
+    for (const env of events) {
+      const handlers = this.byType.get(env.type);
+      if (!handlers) continue;
+      let projected: ProjectedEvent | undefined;
+      for (const p of handlers) {
+        if (!targets.has(p) || env.position <= (after.get(p.name) ?? 0)) continue;
+        projected ??= this.toProjected(env);
+        yield* p.apply(projected, sqlOps);
+      }
+    }
+  }
+}

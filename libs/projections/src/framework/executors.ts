@@ -1,0 +1,94 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { types as pgTypes } from 'pg';
+import type { Dialect } from './table';
+import type { SqlOp } from './projection';
+
+/** Maps logical table names (`{rm_contract_state}` in SQL) to physical ones (the shadow during a rebuild). */
+export type TableNames = ReadonlyMap<string, string>;
+
+const TABLE_REF = /\{([a-z_][a-z0-9_]*)\}/g;
+
+export function translate(sql: string, names: TableNames, dialect: Dialect): string {
+  let text = sql.replace(TABLE_REF, (_, name: string) => names.get(name) ?? name);
+  if (dialect === 'postgres') {
+    let n = 0;
+    text = text.replace(/\?/g, () => `$${++n}`);
+  }
+  return text;
+}
+
+/** Both drivers bind the same values: booleans as 0/1 and undefined as NULL. */
+function bindable(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+export type OpGenerator<T = void> = Generator<SqlOp, T, unknown>;
+
+/** Runs projection generators synchronously on a better-sqlite3 connection (inside its transaction). */
+export class SqliteExecutor {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    readonly db: Database,
+    private readonly names: TableNames = new Map(),
+  ) {}
+
+  drive<T>(gen: OpGenerator<T>): T {
+    let step = gen.next();
+    while (!step.done) step = gen.next(this.exec(step.value));
+    return step.value;
+  }
+
+  exec(op: SqlOp): unknown {
+    const statement = this.prepare(op.sql);
+    const params = bindable(op.params);
+    if (op.op === 'run') {
+      statement.run(...params);
+      return undefined;
+    }
+    return op.op === 'get' ? statement.get(...params) : statement.all(...params);
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(translate(sql, this.names, 'sqlite'));
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+export interface PgQueryable {
+  query(config: { text: string; values: unknown[]; types?: unknown }): Promise<{ rows: unknown[] }>;
+}
+
+/** PostgreSQL bigints (positions, counts) come back as numbers, as they do from SQLite. */
+const PG_TYPES = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pgTypes.getTypeParser(oid, format ?? 'text'),
+};
+
+/** Runs projection generators on a PostgreSQL client inside its transaction. */
+export class PgExecutor {
+  private readonly texts = new Map<string, string>();
+
+  constructor(
+    readonly client: PgQueryable,
+    private readonly names: TableNames = new Map(),
+  ) {}
+
+  async drive<T>(gen: OpGenerator<T>): Promise<T> {
+    let step = gen.next();
+    while (!step.done) step = gen.next(await this.exec(step.value));
+    return step.value;
+  }
+
+  async exec(op: SqlOp): Promise<unknown> {
+    let text = this.texts.get(op.sql);
+    if (text === undefined) this.texts.set(op.sql, (text = translate(op.sql, this.names, 'postgres')));
+    const { rows } = await this.client.query({ text, values: bindable(op.params), types: PG_TYPES });
+    if (op.op === 'run') return undefined;
+    return op.op === 'get' ? rows[0] : rows;
+  }
+}

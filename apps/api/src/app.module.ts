@@ -13,14 +13,16 @@ import { ContractExitController } from './contracts/contract-exit.controller';
 import { ChangesController } from './changes/changes.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { DisputesController } from './disputes/disputes.controller';
+import { ProjectionsModule } from '@covenant/application/projections/projections.module';
+import { ContractHistoryController } from './contracts/contract-history.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: CovenantConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, EventsModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController],
+      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { DOMAIN_ERROR_CODES, DomainError } from '@covenant/domain';
 import { DuplicateEventIdError, InvalidEventError, UnsupportedOperationError, WrongExpectedVersionError } from '@covenant/event-store';
 import { IdempotencyKeyReusedError } from '@covenant/application/idempotency/idempotency-store';
+import { InvalidCursorError } from '@covenant/projections/framework/pagination';
 
 /** RFC 9457 problem details with Covenant's stable `code` and, for validation, the failing fields. */
 export interface Problem {
@@ -49,6 +50,9 @@ export function problemFor(err: unknown): Problem | null {
     return problem(400, err.code, 'Invalid event', err.message, { errors: [{ field: err.field, rule: 'valid', message: err.reason }] });
   }
   if (err instanceof DuplicateEventIdError) return problem(409, err.code, 'Event id already used', err.message);
+  if (err instanceof InvalidCursorError) {
+    return problem(400, 'REQUEST.INVALID_CURSOR', 'The request is invalid', err.message, { errors: [{ field: 'cursor', rule: 'cursor', message: err.message }] });
+  }
   if (err instanceof UnsupportedOperationError) return problem(501, err.code, 'Not supported by this store', err.message);
   return null;
 }

@@ -13,6 +13,8 @@ export interface CovenantConfig {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Where read models live: sqlite in the data dir, or postgres at DATABASE_URL. */
   readModels: 'sqlite' | 'postgres';
+  /** inline: read models commit with each append (sqlite/postgres); async: they follow the log. */
+  projectionMode: 'inline' | 'async';
   port: number;
   host: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -33,6 +35,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; ac
   { name: 'EVENTSTORE_CONNECTION_STRING', default: '(none)', accepts: 'esdb://host:2113?tls=false (or esdb+discover://…)', meaning: 'EventStoreDB/KurrentDB cluster for the eventstoredb store' },
   { name: 'COVENANT_SQLITE_SYNCHRONOUS', default: 'NORMAL', accepts: 'NORMAL | FULL', meaning: 'SQLite durability: FULL also survives power loss' },
   { name: 'COVENANT_READ_MODELS', default: 'sqlite, or postgres when DATABASE_URL is set', accepts: 'sqlite | postgres', meaning: 'Where read models (projections) are stored' },
+  { name: 'COVENANT_PROJECTION_MODE', default: 'inline (async on eventstoredb)', accepts: 'inline | async', meaning: 'inline: read models commit in each append\'s transaction (a command\'s answer is visible to the next query); async: they follow the log from a checkpoint' },
   { name: 'PORT', default: '3000', accepts: 'an integer 0-65535', meaning: 'HTTP port' },
   { name: 'HOST', default: '127.0.0.1', accepts: 'an interface address', meaning: 'HTTP bind address (0.0.0.0 to be reachable from other machines)' },
   { name: 'LOG_LEVEL', default: 'log', accepts: 'error | warn | log | debug', meaning: 'Log verbosity' },
@@ -70,10 +73,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (readModels === 'postgres' && !databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'a postgres:// URL (required when COVENANT_READ_MODELS=postgres)', databaseUrl);
   }
+  const projectionMode = oneOf(env, 'COVENANT_PROJECTION_MODE', ['inline', 'async'] as const, 'inline');
   const portRaw = env.PORT ?? '3000';
   const port = Number(portRaw);
   if (!/^\d+$/.test(portRaw) || port > 65535) throw new ConfigError('PORT', 'an integer 0-65535', portRaw);
   const host = env.HOST || '127.0.0.1';
   const logLevel = oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
-  return { store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, port, host, logLevel };
+  return { store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, projectionMode, port, host, logLevel };
 }

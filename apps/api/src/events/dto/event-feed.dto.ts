@@ -2,16 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EVENT_FEED_MAX_LIMIT } from '@covenant/application/queries/read-event-feed.query';
-
-/** Digits (with an optional minus, so a negative is reported by `min`) become a number; anything else stays a string and fails `isInt`. */
-const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value);
-
-/** `a,b` and `?x=a&x=b` both become ['a', 'b']; anything else is left for the validators to reject. */
-const toList = ({ value }: { value: unknown }): unknown => {
-  if (typeof value === 'string') return value.split(',');
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.flatMap((v: string) => v.split(','));
-  return value;
-};
+import { toInteger, toList } from '../../http/dto/query-transforms';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 

@@ -1,5 +1,6 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
-import type { ReadModelSource } from '../../framework/read-model-source';
+import { ReadModelSource } from '../../framework/read-model-source';
 
 export interface AuditEntry {
   position: number;
@@ -51,3 +52,24 @@ export async function auditTrail(source: ReadModelSource, filter: AuditTrailFilt
   if (filter.recordedTo) qb.andWhere('t.recorded_at <= :to', { to: filter.recordedTo });
   return paginate(qb, [{ column: 't.stream_version', field: 'stream_version', direction: 'ASC' }], page, toEntry);
 }
+
+/** `GET /contracts/{id}/history` (and any stream's trail): one page of a stream's audit trail. */
+export class AuditTrailQuery extends Query<Page<AuditEntry>> {
+  constructor(
+    readonly filter: AuditTrailFilter,
+    readonly page: PageRequest,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(AuditTrailQuery)
+export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, Page<AuditEntry>> {
+  constructor(private readonly source: ReadModelSource) {}
+
+  execute({ filter, page }: AuditTrailQuery): Promise<Page<AuditEntry>> {
+    return auditTrail(this.source, filter, page);
+  }
+}
+
+export const AUDIT_TRAIL_QUERY_HANDLERS = [AuditTrailHandler];

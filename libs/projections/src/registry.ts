@@ -1,0 +1,9 @@
+import type { Projection } from './framework/projection';
+import { auditTrailProjection } from './read-models/audit-trail/audit-trail.projection';
+
+/** Every read model of the engine, in the order they are applied within a transaction. */
+export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection];
+
+export function projectionNamed(name: string): Projection | undefined {
+  return ALL_PROJECTIONS.find((p) => p.name === name);
+}

@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /**
  * Covenant's whole configuration, read once from the environment and validated. A wrong value stops
@@ -18,6 +20,12 @@ export interface CovenantConfig {
   port: number;
   host: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** The Ed25519 key signing checkpoints; absent: generated on first start into <dataDir>/audit-signing-key.pem. */
+  signingKey?: SigningKeySetting;
+  /** A checkpoint is issued once this many events are not yet covered… */
+  checkpointEveryEvents: number;
+  /** …or once this many seconds have passed with new events since the last one. */
+  checkpointEverySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +47,9 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; ac
   { name: 'PORT', default: '3000', accepts: 'an integer 0-65535', meaning: 'HTTP port' },
   { name: 'HOST', default: '127.0.0.1', accepts: 'an interface address', meaning: 'HTTP bind address (0.0.0.0 to be reachable from other machines)' },
   { name: 'LOG_LEVEL', default: 'log', accepts: 'error | warn | log | debug', meaning: 'Log verbosity' },
+  { name: 'COVENANT_SIGNING_KEY', default: 'generated into <data dir>/audit-signing-key.pem', accepts: 'an Ed25519 private key as PKCS8 PEM, or the path of a file holding one', meaning: 'Signs the audit checkpoints (public key at GET /audit/public-key)' },
+  { name: 'COVENANT_CHECKPOINT_EVERY_EVENTS', default: '1000', accepts: 'an integer 1-1000000000', meaning: 'Issue a signed checkpoint once this many events are not yet covered' },
+  { name: 'COVENANT_CHECKPOINT_EVERY_SECONDS', default: '60', accepts: 'an integer 1-86400', meaning: 'Issue a signed checkpoint after this many seconds when new events exist' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -79,5 +90,70 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!/^\d+$/.test(portRaw) || port > 65535) throw new ConfigError('PORT', 'an integer 0-65535', portRaw);
   const host = env.HOST || '127.0.0.1';
   const logLevel = oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
-  return { store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, projectionMode, port, host, logLevel };
+  const signingKey = signingKeyFrom(env.COVENANT_SIGNING_KEY, cwd);
+  const checkpointEveryEvents = integerIn(env, 'COVENANT_CHECKPOINT_EVERY_EVENTS', 1, 1_000_000_000, 1000);
+  const checkpointEverySeconds = integerIn(env, 'COVENANT_CHECKPOINT_EVERY_SECONDS', 1, 86_400, 60);
+  return {
+    store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, projectionMode, port, host, logLevel,
+    signingKey, checkpointEveryEvents, checkpointEverySeconds,
+  };
+}
+
+function integerIn(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(name, `an integer ${min}-${max}`, raw);
+  return n;
+}
+
+/**
+ * Where the checkpoint signing key comes from. Printed by `covenant config` as the file path or as
+ * "(inline PEM, hidden)": toString and toJSON never reveal the key itself.
+ */
+export class SigningKeySetting {
+  private constructor(
+    /** The file holding the key, when COVENANT_SIGNING_KEY is a path. */
+    readonly file: string | undefined,
+    private readonly inlinePem: string | undefined,
+  ) {}
+
+  static inline(pem: string): SigningKeySetting {
+    return new SigningKeySetting(undefined, pem);
+  }
+
+  static fromFile(file: string): SigningKeySetting {
+    return new SigningKeySetting(file, undefined);
+  }
+
+  /** The PKCS8 PEM text (a file is read each time it is asked for). */
+  pem(): string {
+    return this.inlinePem ?? readFileSync(this.file as string, 'utf8');
+  }
+
+  toString(): string {
+    return this.file ?? '(inline PEM, hidden)';
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+const SIGNING_KEY_ACCEPTS = 'an Ed25519 private key as PKCS8 PEM, or the path of a readable file holding one';
+
+/** Checked at start-up: a key that is not an Ed25519 private key must stop the engine, not its first checkpoint. */
+function signingKeyFrom(raw: string | undefined, cwd: string): SigningKeySetting | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  // Container environments often carry a PEM on one line with literal "\n" sequences.
+  const inline = raw.trimStart().startsWith('-----BEGIN');
+  const setting = inline ? SigningKeySetting.inline(raw.replace(/\\n/g, '\n')) : SigningKeySetting.fromFile(isAbsolute(raw) ? raw : resolve(cwd, raw));
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(setting.pem()).asymmetricKeyType;
+  } catch {
+    type = undefined;
+  }
+  if (type !== 'ed25519') throw new ConfigError('COVENANT_SIGNING_KEY', SIGNING_KEY_ACCEPTS, inline ? '(inline PEM, hidden)' : raw);
+  return setting;
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerConfigCommand } from './commands/config.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerServeCommand } from './commands/serve.command';
+import { registerRebuildCommand } from './commands/rebuild.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
 export function buildProgram(): Command {
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerConfigCommand(program);
   registerSeedCommand(program);
+  registerRebuildCommand(program);
   return program;
 }

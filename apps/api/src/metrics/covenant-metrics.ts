@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ProjectionStatus } from '@covenant/projections/framework/projection-engine';
 import type { EventStore } from '@covenant/event-store';
 import type { AppendObserver, AppendOutcome } from '@covenant/application/store/instrumented-event-store';
 
@@ -47,6 +48,27 @@ export class CovenantMetrics implements AppendObserver {
     registers: [this.registry],
   });
 
+  private readonly projectionLag = new Gauge({
+    name: 'covenant_projection_lag_events',
+    help: 'Events between the head of the log and a projection checkpoint, by projection and mode',
+    labelNames: ['projection', 'mode'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly projectionPosition = new Gauge({
+    name: 'covenant_projection_position',
+    help: 'Global position a projection has applied, by projection',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly projectionStalled = new Gauge({
+    name: 'covenant_projection_stalled',
+    help: '1 when a projection is behind and its checkpoint has not moved for the stall interval (or its runner fails)',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -60,6 +82,14 @@ export class CovenantMetrics implements AppendObserver {
   appendObserved(store: EventStore['kind'], outcome: AppendOutcome, seconds: number): void {
     this.appends.inc({ store, outcome });
     this.appendDuration.observe({ store, outcome }, seconds);
+  }
+
+  projectionsObserved(statuses: readonly ProjectionStatus[]): void {
+    for (const s of statuses) {
+      this.projectionLag.set({ projection: s.name, mode: s.mode }, s.lag);
+      this.projectionPosition.set({ projection: s.name }, s.position);
+      this.projectionStalled.set({ projection: s.name }, s.state === 'stalled' ? 1 : 0);
+    }
   }
 
   /** The exposition text, and its content type. */

@@ -117,4 +117,13 @@ describe.each(ENGINES)('GET /metrics on %s', (engine) => {
     expect(await store.headPosition()).toBeGreaterThan(0);
     expect(await store.streamVersion('metrics-s1')).toBe(0);
   });
+
+  it('reports each projection\'s lag and position, at the head after a command (inline)', async () => {
+    await http().post('/partnerships').set(ACTOR).send(form('p-metrics-lag')).expect(201);
+    const { text } = await scrape();
+    const head = await store.headPosition();
+    expect(text).toContain('covenant_projection_lag_events{projection="audit-trail",mode="inline"} 0');
+    expect(text).toContain(`covenant_projection_position{projection="audit-trail"} ${head}`);
+    expect(text).toContain('covenant_projection_stalled{projection="audit-trail"} 0');
+  });
 });

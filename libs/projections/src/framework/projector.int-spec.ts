@@ -160,6 +160,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runner on %s', (engin
     const engine = new ProjectionEngine(projector, { stallAfterMs: 0 });
     const behind = await engine.status();
     expect(behind[0]).toMatchObject({ name: 'stream-counter', position: 0, head: 5, lag: 5 });
+    expect((await engine.status(Date.now() + 1))[0].state).toBe('stalled');
     await projector.catchUp();
     expect((await engine.status())[0]).toMatchObject({ position: 5, lag: 0, state: 'live' });
     await engine.stop();

@@ -91,6 +91,11 @@ export class ProjectionHarness {
     return this.db.query(`SELECT * FROM ${table} ORDER BY ${orderBy}`);
   }
 
+  /** Every row of every table of the harness's projections, each table in primary-key order. */
+  async snapshot(): Promise<Record<string, Array<Record<string, unknown>>>> {
+    return snapshotReadModels(this.db, this.projector.projections);
+  }
+
   /** Applies every event of the log once more, ignoring checkpoints: a correct projection changes nothing. */
   async reapplyEverything(): Promise<void> {
     const events = await this.projector.readBatch(0, Number.MAX_SAFE_INTEGER);
@@ -108,4 +113,13 @@ export class ProjectionHarness {
     for (const source of this.sources) await source.close();
     await this.cleanup();
   }
+}
+
+/** Every row of the projections' live tables in primary-key order: equal snapshots, equal read models. */
+export async function snapshotReadModels(db: ReadModelDb, projections: readonly Projection[]): Promise<Record<string, Array<Record<string, unknown>>>> {
+  const out: Record<string, Array<Record<string, unknown>>> = {};
+  for (const p of projections) {
+    for (const t of p.tables) out[t.name] = await db.query(`SELECT * FROM ${t.name} ORDER BY ${t.primaryKey.join(', ')}`);
+  }
+  return out;
 }

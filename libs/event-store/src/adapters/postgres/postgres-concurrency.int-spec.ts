@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '@covenant/testing/postgre
 import type { EventEnvelope } from '../../envelope';
 import { computeEventHash } from '../../integrity/event-hash';
 import { PostgresEventStore } from './postgres-event-store';
-import { spawnTs } from './test-support/spawn-ts';
+import { join } from 'node:path';
+import { spawnTs } from '@covenant/testing/spawn-ts';
 
 // jest.config.js sets testTimeout per project, which jest 30 ignores (only the global one counts).
 jest.setTimeout(120_000);
@@ -81,7 +82,7 @@ describe('PostgresEventStore under concurrency', () => {
     await admin.end();
     const stream = 'partnership-race';
     const outputs = await Promise.all(
-      ['a', 'b'].map((writer) => spawnTs('race-writer.ts', [db.url, stream, writer, String(ROUNDS)]).done),
+      ['a', 'b'].map((writer) => spawnTs(join(__dirname, 'test-support/race-writer.ts'), [db.url, stream, writer, String(ROUNDS)]).done),
     );
     const results = outputs.map((o) => JSON.parse(o.trim().split('\n').at(-1) ?? '{}') as {
       writer: string;
@@ -117,7 +118,7 @@ describe('PostgresEventStore under concurrency', () => {
     const extra = await Promise.all([createTestDatabase(), createTestDatabase()]);
     try {
       for (const target of [db, ...extra]) {
-        const children = ['contract-1', 'contract-2'].map((stream) => spawnTs('schema-creator.ts', [target.url, stream]));
+        const children = ['contract-1', 'contract-2'].map((stream) => spawnTs(join(__dirname, 'test-support/schema-creator.ts'), [target.url, stream]));
         await Promise.all(children.map((c) => c.printed('ready')));
         for (const c of children) c.process.stdin.write('go\n');
         await Promise.all(children.map((c) => c.done));

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 
-const REPO_ROOT = join(__dirname, '../../../../../..');
+const REPO_ROOT = join(__dirname, '../../..');
 
-/** A child OS process running a TypeScript file of this folder (compiled on load by @swc-node/register). */
+/** A child OS process running a TypeScript file (compiled on load by @swc-node/register). */
 export interface TsChild {
   process: ChildProcessWithoutNullStreams;
   /** Resolves with the child's stdout once it exits with 0; rejects with its stderr otherwise. */
@@ -12,8 +12,9 @@ export interface TsChild {
   printed(line: string): Promise<void>;
 }
 
+/** Runs `file` (an absolute path, e.g. `join(__dirname, 'test-support/child.ts')`) with `args`. */
 export function spawnTs(file: string, args: string[]): TsChild {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, file), ...args], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', file, ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

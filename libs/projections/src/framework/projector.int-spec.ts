@@ -120,6 +120,20 @@ describe.each(['sqlite', 'postgres'] as const)('projection runner on %s', (engin
     expect({ version: row.version, position: Number(row.position), rebuild: row.rebuild_generation }).toEqual({ version: 2, position: 30, rebuild: null });
   });
 
+  it('an engine started with a new projection version rebuilds it by itself, then follows inline', async () => {
+    const v1 = new ProjectionEngine(w.projector([streamCounter(1)]));
+    await v1.start();
+    await appendTicks(w.store, 2, 6);
+    await v1.stop();
+    const v2 = new ProjectionEngine(w.projector([streamCounter(2)], 'inline', 5));
+    await v2.start();
+    await v2.idle();
+    expect(await counts(w.db)).toEqual({ 'clock-0': 12, 'clock-1': 12 });
+    expect((await v2.projector.catalog())[0].version).toBe(2);
+    expect((await v2.status())[0]).toMatchObject({ version: 2, state: 'live', lag: 0 });
+    await v2.stop();
+  });
+
   it('resumes an interrupted rebuild from its committed progress and ends equal to a fresh one', async () => {
     await appendTicks(w.store, 4, 25);
     const projector = w.projector([streamCounter()], 'inline', 10);

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { ALL_PROJECTIONS } from '@covenant/projections/registry';
+import { tempSqliteFile } from '@covenant/testing/sqlite';
+
+jest.setTimeout(180_000);
+
+const root = join(__dirname, '..', '..', '..', '..');
+function covenant(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+describe('covenant rebuild', () => {
+  const temp = tempSqliteFile();
+  const env = { COVENANT_DATA_DIR: join(temp.file, '..') };
+  afterAll(() => temp.remove());
+
+  it('rebuilds every read model of the seeded store and leaves each at the head with no rebuild pending', () => {
+    expect(covenant(['seed', '--demo', '--now', '2026-06-01T12:00:00Z'], env).status).toBe(0);
+    const r = covenant(['rebuild'], env);
+    expect(r.stderr).toMatch(/100\.0%\s+position 260\/260/);
+    expect(r.stdout).toContain(`Rebuilt ${ALL_PROJECTIONS.map((p) => `${p.name} v${p.version}`).join(', ')} from 260 events`);
+    expect(r.status).toBe(0);
+    const db = new BetterSqlite3(join(temp.file, '..', 'covenant.db'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT name, position, rebuild_generation FROM covenant_projections ORDER BY name').all();
+      expect(rows).toEqual(ALL_PROJECTIONS.map((p) => ({ name: p.name, position: 260, rebuild_generation: null })).sort((a, b) => a.name.localeCompare(b.name)));
+      expect(db.prepare('SELECT count(*) AS n FROM rm_audit_trail').get()).toEqual({ n: 260 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses an unknown projection name, listing the known ones, with exit code 2', () => {
+    const r = covenant(['rebuild', '--projection', 'no-such-model'], env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown projection no-such-model; known: audit-trail');
+  });
+});

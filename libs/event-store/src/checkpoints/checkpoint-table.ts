@@ -65,15 +65,14 @@ export class CheckpointTable {
 
   /**
    * Inserts checkpoint `seq` unless that seq or tree size is taken (another process issued first).
-   * Answers whether this one is now stored.
+   * Answers whether this insert stored it (RETURNING yields no row when the conflict skipped it).
    */
   async insert(c: StoredCheckpoint): Promise<boolean> {
-    await this.sql.run(
-      `INSERT INTO covenant_checkpoints (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    const rows = await this.sql.all<{ seq: number | string }>(
+      `INSERT INTO covenant_checkpoints (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
       [c.seq, c.treeSize, c.rootHash, c.issuedAt, c.previousCheckpointHash, c.signature],
     );
-    const [row] = await this.sql.all<Row>(`SELECT ${COLUMNS} FROM covenant_checkpoints WHERE seq = ?`, [c.seq]);
-    return row !== undefined && row.signature === c.signature;
+    return rows.length === 1;
   }
 }
 

@@ -32,7 +32,9 @@ export async function verifyLog(input: VerifyLogInput): Promise<VerifyReport> {
   const checkpoints = new CheckpointChecker(input.publicKey, input.missingKeyReason);
   const frontier = MerkleFrontier.empty();
   const cps = input.checkpoints[Symbol.asyncIterator]();
-  const it = input.store.readAll()[Symbol.asyncIterator]();
+  let it = input.store.readAll()[Symbol.asyncIterator]();
+  // Set when a row cannot be read at all: the events before it are still checked, then it is reported.
+  let unreadable: IntegrityFailure | null = null;
   let next = await pull(cps);
   const report = (failure: IntegrityFailure | null): VerifyReport => ({ ok: failure === null, events: frontier.size, checkpoints: checkpoints.count, failure });
 
@@ -54,8 +56,11 @@ export async function verifyLog(input: VerifyLogInput): Promise<VerifyReport> {
       try {
         r = await it.next();
       } catch (err) {
-        if (!isUnreadable(err)) throw err;
-        return report(await locateUnreadable(input.store, frontier.size, err as Error));
+        if (!isUnreadable(err) || unreadable) throw err;
+        unreadable = await locateUnreadable(input.store, frontier.size, err as Error);
+        // A page fails as a whole on some adapters: re-read the good events before the bad row.
+        it = input.store.readAll({ after: frontier.size, limit: Math.max(unreadable.position - 1 - frontier.size, 0) })[Symbol.asyncIterator]();
+        continue;
       }
       if (r.done) break;
       const e = r.value;
@@ -69,6 +74,7 @@ export async function verifyLog(input: VerifyLogInput): Promise<VerifyReport> {
       if (frontier.size % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     if (failure) return report(failure);
+    if (unreadable) return report(unreadable);
     // Checkpoints beyond the end of the log: events were deleted from its tail.
     if (next) {
       const signed = checkpoints.checkSigned(next);

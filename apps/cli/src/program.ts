@@ -3,6 +3,8 @@ import { registerConfigCommand } from './commands/config.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerVerifyCommand } from './commands/verify.command';
+import { registerCheckpointCommand } from './commands/checkpoint.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
 export function buildProgram(): Command {
@@ -14,5 +16,7 @@ export function buildProgram(): Command {
   registerConfigCommand(program);
   registerSeedCommand(program);
   registerRebuildCommand(program);
+  registerVerifyCommand(program);
+  registerCheckpointCommand(program);
   return program;
 }

@@ -71,6 +71,8 @@ export class MerkleNodeTable implements NodeSource {
       if (rows.length >= FLUSH_ROWS) {
         await this.insert(rows);
         rows = [];
+        // sqlite reads and writes are synchronous: let the API answer requests between flushes.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     await this.insert(rows);

@@ -5,6 +5,7 @@ import { EventStoreModule } from '@covenant/application/store/event-store.module
 import { CommandsModule } from '@covenant/application/commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { EventsModule } from './events/events.module';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { ContractsController } from './contracts/contracts.controller';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config?: CovenantConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule],
+      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule],
       controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController],
     };
   }

@@ -56,7 +56,7 @@ export class AuditLog {
   }
 
   static async open(store: EventStore, sql: SqlExecutor | undefined, key: SigningKey | null): Promise<AuditLog> {
-    if (sql) await createIntegritySchema(sql);
+    if (sql) await createIntegritySchema(sql, store.kind === 'postgres' ? 'postgres' : 'sqlite');
     return new AuditLog(store, sql, key);
   }
 

@@ -39,6 +39,14 @@ CREATE TABLE IF NOT EXISTS covenant_checkpoints (
 );
 `;
 
-export async function createIntegritySchema(sql: SqlExecutor): Promise<void> {
-  await sql.exec(INTEGRITY_DDL);
+/** Serialises the DDL across processes starting at once ('covenant' + 8, beside the adapter's own locks). */
+const INTEGRITY_SCHEMA_LOCK = '7165075710185401980';
+
+/**
+ * PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe when two sessions run it at once, so there it
+ * runs under a transaction-scoped advisory lock: one simple-query string is one implicit transaction,
+ * which also leaves the pooled connection clean if it fails.
+ */
+export async function createIntegritySchema(sql: SqlExecutor, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  await sql.exec(dialect === 'postgres' ? `SELECT pg_advisory_xact_lock(${INTEGRITY_SCHEMA_LOCK});\n${INTEGRITY_DDL}` : INTEGRITY_DDL);
 }

@@ -1,5 +1,6 @@
 import type { ExpectedVersion, NewEvent } from './envelope';
 import { InvalidEventError } from './errors';
+import { canonicalPlainJson } from './integrity/canonical-json';
 import { canonicalJson } from './integrity/event-hash';
 import { uuidv7 } from './uuid';
 
@@ -58,29 +59,44 @@ function isPlainJson(value: unknown, depth = 0): boolean {
   }
 }
 
+const NOT_PLAIN = 'must be JSON-serialisable (plain objects, arrays, finite numbers, strings, booleans, null)';
+
+/**
+ * The canonical text of an event's data, checked in the same pass (canonical-json.ts). A lone
+ * surrogate is reported after the metadata checks, and only for otherwise plain data, which keeps
+ * the order of the errors of the separate checks this replaced.
+ */
+function canonicalData(data: unknown, field: string): { json: string } | { surrogate: unknown } {
+  let json: string | undefined;
+  try {
+    json = canonicalPlainJson(data);
+  } catch (err) {
+    if (!isPlainJson(data)) throw new InvalidEventError(field, NOT_PLAIN);
+    return { surrogate: err };
+  }
+  if (json === undefined) throw new InvalidEventError(field, NOT_PLAIN);
+  return { json };
+}
+
 /** Checks and canonicalises an append's events. Throws InvalidEventError; never writes. */
 export function prepareEvents(events: unknown, newId: () => string = uuidv7): PreparedEvent[] {
   if (!Array.isArray(events)) throw new InvalidEventError('events', 'must be an array');
   if (events.length === 0) throw new InvalidEventError('events', 'must not be empty');
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidEventError('events', `at most ${MAX_EVENTS_PER_APPEND} per append`);
   const seen = new Set<string>();
-  return events.map((raw: NewEvent, i) => {
+  const prepared: PreparedEvent[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const raw = events[i] as NewEvent;
     if (raw === null || typeof raw !== 'object') throw new InvalidEventError(`events[${i}]`, 'must be an object');
     if (typeof raw.type !== 'string' || !EVENT_TYPE_PATTERN.test(raw.type)) {
       throw new InvalidEventError(`events[${i}].type`, `must match ${EVENT_TYPE_PATTERN.source} (1-128 characters)`);
     }
-    const id = raw.id ?? newId();
-    if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) throw new InvalidEventError(`events[${i}].id`, 'must be a UUID');
-    const lower = id.toLowerCase();
-    if (seen.has(lower)) throw new InvalidEventError(`events[${i}].id`, 'is repeated within the append');
-    seen.add(lower);
+    const id = eventId(raw.id, newId, seen, i);
     const schemaVersion = raw.schemaVersion ?? 1;
     if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
       throw new InvalidEventError(`events[${i}].schemaVersion`, 'must be a positive integer');
     }
-    if (raw.data === undefined || !isPlainJson(raw.data)) {
-      throw new InvalidEventError(`events[${i}].data`, 'must be JSON-serialisable (plain objects, arrays, finite numbers, strings, booleans, null)');
-    }
+    const data = canonicalData(raw.data, `events[${i}].data`);
     const metadata = raw.metadata ?? {};
     if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || !isPlainJson(metadata)) {
       throw new InvalidEventError(`events[${i}].metadata`, 'must be a JSON object');
@@ -88,16 +104,30 @@ export function prepareEvents(events: unknown, newId: () => string = uuidv7): Pr
     if (metadata.occurredAt !== undefined && !isIsoInstant(metadata.occurredAt)) {
       throw new InvalidEventError(`events[${i}].metadata.occurredAt`, 'must be an ISO-8601 instant');
     }
-    let dataJson: string;
-    try {
-      dataJson = canonicalJson(raw.data);
-    } catch (err) {
+    if ('surrogate' in data) {
+      const err = data.surrogate;
       // RFC 8785 refuses lone surrogates (text that is not valid Unicode).
       throw new InvalidEventError(`events[${i}].data`, `cannot be canonicalised: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (dataJson.length > MAX_EVENT_BYTES) throw new InvalidEventError(`events[${i}].data`, `must be at most ${MAX_EVENT_BYTES} bytes`);
-    return { id: lower, type: raw.type, schemaVersion, dataJson, metadata: { ...metadata } };
-  });
+    if (data.json.length > MAX_EVENT_BYTES) throw new InvalidEventError(`events[${i}].data`, `must be at most ${MAX_EVENT_BYTES} bytes`);
+    prepared[i] = { id, type: raw.type, schemaVersion, dataJson: data.json, metadata: { ...metadata } };
+  }
+  return prepared;
+}
+
+/**
+ * The event's id, lower-cased, refusing one repeated within the append. Ids this store mints are
+ * UUIDs, unique and increasing by construction, so only callers' ids (or another generator's) are
+ * checked; a caller's id equal to one minted here would still meet the UNIQUE index.
+ */
+function eventId(given: unknown, newId: () => string, seen: Set<string>, i: number): string {
+  if (given === undefined && newId === uuidv7) return uuidv7();
+  const id = given ?? newId();
+  if (typeof id !== 'string' || !EVENT_ID_PATTERN.test(id)) throw new InvalidEventError(`events[${i}].id`, 'must be a UUID');
+  const lower = id.toLowerCase();
+  if (seen.has(lower)) throw new InvalidEventError(`events[${i}].id`, 'is repeated within the append');
+  seen.add(lower);
+  return lower;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;

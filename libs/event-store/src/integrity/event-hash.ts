@@ -1,13 +1,24 @@
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { EventEnvelope } from '../envelope';
+import { canonicalPlainJson, stringifyString } from './canonical-json';
 
 /**
- * RFC 8785 (JCS) canonical JSON through `canonicalize`, the package of the RFC's author (it also
- * rejects lone surrogates, as the RFC requires). Adapters canonicalise `data` and `metadata` once,
- * store those strings as they are, and reuse them for the hash: the stored text is the hashed text.
+ * RFC 8785 (JCS) canonical JSON: the text of `canonicalize`, the package of the RFC's author (it also
+ * rejects lone surrogates, as the RFC requires). Plain JSON goes through the faster canonical-json.ts
+ * (same bytes, checked against the package in its spec); anything else (toJSON, Dates, cycles, lone
+ * surrogates) is left to the package so its result or error is exactly the package's. Adapters
+ * canonicalise `data` and `metadata` once, store those strings as they are, and reuse them for the
+ * hash: the stored text is the hashed text.
  */
 export function canonicalJson(value: unknown): string {
+  let fast: string | undefined;
+  try {
+    fast = canonicalPlainJson(value);
+  } catch {
+    fast = undefined;
+  }
+  if (fast !== undefined) return fast;
   const text = canonicalize(value);
   if (text === undefined) throw new TypeError('value has no JSON representation');
   return text;
@@ -37,14 +48,34 @@ export interface HashableParts {
 export function canonicalEnvelope(p: HashableParts): string {
   return (
     '{"data":' + p.dataJson +
-    ',"id":' + JSON.stringify(p.id) +
+    ',"id":' + stringifyString(p.id) +
     ',"metadata":' + p.metadataJson +
     (p.position === null ? '' : ',"position":' + p.position) +
-    ',"prevHash":' + (p.prevHash === null ? 'null' : JSON.stringify(p.prevHash)) +
+    ',"prevHash":' + (p.prevHash === null ? 'null' : stringifyString(p.prevHash)) +
     ',"schemaVersion":' + p.schemaVersion +
-    ',"streamId":' + JSON.stringify(p.streamId) +
-    ',"type":' + JSON.stringify(p.type) +
+    ',"streamId":' + stringifyString(p.streamId) +
+    ',"type":' + stringifyString(p.type) +
     ',"version":' + p.version +
+    '}'
+  );
+}
+
+/**
+ * canonicalEnvelope for the append path, where no spliced string needs escaping: the id is a checked
+ * UUID, the stream id and type match their patterns (validation.ts), prevHash is hex. It spares four
+ * escape checks per event; the spec checks both builders give the package's text.
+ */
+export function trustedEnvelope(p: HashableParts): string {
+  return (
+    '{"data":' + p.dataJson +
+    ',"id":"' + p.id +
+    '","metadata":' + p.metadataJson +
+    (p.position === null ? '' : ',"position":' + p.position) +
+    ',"prevHash":' + (p.prevHash === null ? 'null' : '"' + p.prevHash + '"') +
+    ',"schemaVersion":' + p.schemaVersion +
+    ',"streamId":"' + p.streamId +
+    '","type":"' + p.type +
+    '","version":' + p.version +
     '}'
   );
 }

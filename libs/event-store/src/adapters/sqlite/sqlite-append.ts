@@ -1,10 +1,12 @@
 import type { AppendResult, EventEnvelope, EventMetadata, ExpectedVersion, InTransactionWork, StoreTransaction } from '../../envelope';
 import { categoryOf } from '../../envelope';
 import { DuplicateEventIdError } from '../../errors';
-import { hashParts } from '../../integrity/event-hash';
+import { canonicalEnvelope, sha256Hex, trustedEnvelope } from '../../integrity/event-hash';
 import type { RecordClock } from '../../record-clock';
 import { finishMetadata, type PreparedEvent } from '../../validation';
 import { toEnvelope, type EventRow, type SqliteStatements } from './sqlite-rows';
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
 
 export function versionMatches(expected: ExpectedVersion, current: number): boolean {
   switch (expected) {
@@ -54,6 +56,8 @@ export function appendInTransaction(
   let position = head ? head.position : 0;
   let version = current;
   let prevHash: string | null = last ? last.hash : null;
+  // Every spliced string is checked (ids, stream id, type) or hex, unless the stored hash was altered.
+  const envelope = prevHash === null || HEX_HASH.test(prevHash) ? trustedEnvelope : canonicalEnvelope;
   const events: EventEnvelope[] = new Array(prepared.length);
   let meta: { json: string; value: Record<string, unknown> } | undefined;
   for (let i = 0; i < prepared.length; i++) {
@@ -63,7 +67,7 @@ export function appendInTransaction(
     // The events of one command usually share their metadata (correlation, causation, actor):
     // canonicalise it once per run of equal metadata rather than once per event.
     if (meta === undefined || !shallowEqual(p.metadata, prepared[i - 1].metadata)) meta = finishMetadata(p.metadata, recordedAt);
-    const hash = hashParts({
+    const text = envelope({
       dataJson: p.dataJson,
       id: p.id,
       metadataJson: meta.json,
@@ -74,6 +78,7 @@ export function appendInTransaction(
       type: p.type,
       version,
     });
+    const hash = sha256Hex(text);
     s.insert.run(position, p.id, streamId, version, category, p.type, p.schemaVersion, p.dataJson, meta.json, recordedAt, prevHash, hash);
     events[i] = {
       id: p.id,

@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AUDIT_TRAIL_QUERY_HANDLERS } from './read-models/audit-trail/audit-trail.queries';
+import { SLA_COMPLIANCE_QUERY_HANDLERS } from './read-models/sla-compliance/sla-compliance.queries';
+import { PORTFOLIO_QUERY_HANDLERS } from './read-models/portfolio/portfolio.queries';
 
 /** Every read model's @nestjs/cqrs query handlers, registered by the application's ProjectionsModule. */
-export const READ_MODEL_QUERY_HANDLERS: Type[] = [...AUDIT_TRAIL_QUERY_HANDLERS];
+export const READ_MODEL_QUERY_HANDLERS: Type[] = [...AUDIT_TRAIL_QUERY_HANDLERS, ...SLA_COMPLIANCE_QUERY_HANDLERS, ...PORTFOLIO_QUERY_HANDLERS];

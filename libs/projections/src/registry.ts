@@ -1,8 +1,10 @@
 import type { Projection } from './framework/projection';
 import { auditTrailProjection } from './read-models/audit-trail/audit-trail.projection';
+import { slaComplianceProjection } from './read-models/sla-compliance/sla-compliance.projection';
+import { portfolioProjection } from './read-models/portfolio/portfolio.projection';
 
 /** Every read model of the engine, in the order they are applied within a transaction. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((p) => p.name === name);

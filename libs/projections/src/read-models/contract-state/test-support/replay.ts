@@ -5,8 +5,16 @@
  */
 import { contractDecider, ContractEvent, ContractState, LiveContract } from '@covenant/domain';
 import type { EventEnvelope } from '@covenant/event-store';
+import type { Story } from '@covenant/testing/domain-story';
 import type { ProjectionHarness, StoryEvent } from '@covenant/testing/projection-harness';
 import { ContractView, contractViewOf } from '../contract-view';
+
+/** Appends a story command by command, each command's events under its actor (as the command gateway would). */
+export async function appendStory(h: ProjectionHarness, story: Story): Promise<void> {
+  for (const step of [...story.partnership, ...story.contracts]) {
+    if (step.events.length > 0) await h.append(step.streamId, step.events, step.command.actorId);
+  }
+}
 
 export async function appendStreams(h: ProjectionHarness, streams: Record<string, readonly StoryEvent[]>): Promise<void> {
   for (const [streamId, events] of Object.entries(streams)) await h.append(streamId, events);

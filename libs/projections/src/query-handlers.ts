@@ -2,6 +2,9 @@ import type { Type } from '@nestjs/common';
 import { AUDIT_TRAIL_QUERY_HANDLERS } from './read-models/audit-trail/audit-trail.queries';
 import { SLA_COMPLIANCE_QUERY_HANDLERS } from './read-models/sla-compliance/sla-compliance.queries';
 import { PORTFOLIO_QUERY_HANDLERS } from './read-models/portfolio/portfolio.queries';
+import { PARTNERSHIPS_QUERY_HANDLERS } from './read-models/partnerships/partnerships.queries';
+import { TIMELINE_QUERY_HANDLERS } from './read-models/timeline/timeline.queries';
+import { HEALTH_QUERY_HANDLERS } from './read-models/health/health.queries';
 
 /** Every read model's @nestjs/cqrs query handlers, registered by the application's ProjectionsModule. */
-export const READ_MODEL_QUERY_HANDLERS: Type[] = [...AUDIT_TRAIL_QUERY_HANDLERS, ...SLA_COMPLIANCE_QUERY_HANDLERS, ...PORTFOLIO_QUERY_HANDLERS];
+export const READ_MODEL_QUERY_HANDLERS: Type[] = [...AUDIT_TRAIL_QUERY_HANDLERS, ...SLA_COMPLIANCE_QUERY_HANDLERS, ...PORTFOLIO_QUERY_HANDLERS, ...PARTNERSHIPS_QUERY_HANDLERS, ...TIMELINE_QUERY_HANDLERS, ...HEALTH_QUERY_HANDLERS];

@@ -2,9 +2,12 @@ import type { Projection } from './framework/projection';
 import { auditTrailProjection } from './read-models/audit-trail/audit-trail.projection';
 import { slaComplianceProjection } from './read-models/sla-compliance/sla-compliance.projection';
 import { portfolioProjection } from './read-models/portfolio/portfolio.projection';
+import { partnershipsProjection } from './read-models/partnerships/partnerships.projection';
+import { timelineProjection } from './read-models/timeline/timeline.projection';
+import { healthProjection } from './read-models/health/health.projection';
 
 /** Every read model of the engine, in the order they are applied within a transaction. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection, partnershipsProjection, timelineProjection, healthProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((p) => p.name === name);

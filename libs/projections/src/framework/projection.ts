@@ -1,6 +1,8 @@
 import type { EventEnvelope } from '@covenant/event-store';
 import type { ReadModelTable } from './table';
-import type { SqlOps } from './sql-ops';
+import type { SqlOp, SqlOps } from './sql-ops';
+
+export type { SqlOp } from './sql-ops';
 
 /**
  * An event as a projection sees it: the stored envelope with its payload upcast to the current
@@ -39,11 +41,6 @@ export interface Projection {
   readonly tables: readonly ReadModelTable[];
   apply(event: ProjectedEvent, sql: SqlOps): Generator<SqlOp, void, unknown>;
 }
-
-export type SqlOp =
-  | { op: 'run'; sql: string; params: readonly unknown[] }
-  | { op: 'get'; sql: string; params: readonly unknown[] }
-  | { op: 'all'; sql: string; params: readonly unknown[] };
 
 export function handlesType(projection: Projection): (type: string) => boolean {
   const set = new Set(projection.handles);

@@ -1,4 +1,8 @@
-import type { SqlOp } from './projection';
+/** One SQL operation a projection yields; the runner executes it and sends back the result. */
+export type SqlOp =
+  | { op: 'run'; sql: string; params: readonly unknown[] }
+  | { op: 'get'; sql: string; params: readonly unknown[] }
+  | { op: 'all'; sql: string; params: readonly unknown[] };
 
 /**
  * The operations a projection may yield. Each is a tiny generator so that `yield*` returns a typed

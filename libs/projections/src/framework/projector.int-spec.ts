@@ -167,6 +167,18 @@ describe.each(['sqlite', 'postgres'] as const)('projection runner on %s', (engin
     expect(await counts(w.db)).toEqual({ 'clock-0': 20, 'clock-1': 20, 'clock-2': 20, 'clock-3': 20, 'clock-4': 20 });
   });
 
+  it('several processes creating the read-model schema at once all succeed, with one catalog row each', async () => {
+    const projections = [streamCounter(1, 'one'), streamCounter(1, 'two'), streamCounter(1, 'three')];
+    const dbs = engine === 'postgres' ? Array.from({ length: 4 }, () => new PgReadModelDb(new Pool({ connectionString: (w.db as PgReadModelDb).pool.options.connectionString, max: 2 }))) : [w.db];
+    try {
+      await Promise.all(dbs.map((db) => new Projector({ store: w.store, db, projections, mode: 'inline' }).ensureSchema()));
+      const rows = await w.db.query<{ name: string }>('SELECT name FROM covenant_projections ORDER BY name');
+      expect(rows.map((r) => r.name)).toEqual(['one', 'three', 'two']);
+    } finally {
+      if (engine === 'postgres') await Promise.all(dbs.map((db) => (db as PgReadModelDb).pool.end()));
+    }
+  });
+
   it('reports lag while behind and live at the head', async () => {
     await appendTicks(w.store, 1, 5);
     const projector = w.projector([streamCounter()]);

@@ -61,7 +61,7 @@ export class Projector {
     for (const p of this.projections) {
       if (known.has(p.name)) continue;
       const generation = newGeneration(this.now());
-      await this.db.transact(() => this.createLive(p, generation));
+      await this.db.transact(() => this.createLive(p, generation), { schemaLock: true });
     }
   }
 

@@ -13,7 +13,12 @@ export interface TransactOptions {
    * table in at exactly the head of the log.
    */
   lockAppends?: boolean;
+  /** Serialise schema changes across processes (PostgreSQL: CREATE TABLE IF NOT EXISTS can race). */
+  schemaLock?: boolean;
 }
+
+/** Advisory lock key for read-model DDL ('cov-proj' as an int64), distinct from the store's keys. */
+const PROJECTION_SCHEMA_LOCK = '7165075710223434346';
 
 /** The database read models live in, with one way to run a transaction whatever the engine. */
 export interface ReadModelDb {
@@ -63,7 +68,9 @@ export class PgReadModelDb implements ReadModelDb {
   async transact<T>(body: () => OpGenerator<T>, options: TransactOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(options.lockAppends ? `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})` : 'BEGIN');
+      await client.query('BEGIN');
+      if (options.schemaLock) await client.query(`SELECT pg_advisory_xact_lock(${PROJECTION_SCHEMA_LOCK})`);
+      if (options.lockAppends) await client.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
       const result = await new PgExecutor(client, options.names).drive(body());
       await client.query('COMMIT');
       return result;
@@ -80,6 +87,16 @@ export class PgReadModelDb implements ReadModelDb {
   }
 
   async exec(statements: string[]): Promise<void> {
-    for (const statement of statements) await this.pool.query(statement);
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PROJECTION_SCHEMA_LOCK})`);
+      for (const statement of statements) await client.query(statement);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

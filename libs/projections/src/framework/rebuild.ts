@@ -42,7 +42,7 @@ export async function rebuild(projector: Projector, projections: readonly Projec
     }
     const generation = newGeneration(new Date(Date.parse(projector.timestamp()) + generations.size));
     generations.set(p.name, generation);
-    await db.transact(() => startShadow(projector, p, generation, names));
+    await db.transact(() => startShadow(projector, p, generation, names), { schemaLock: true });
   }
 
   const startedAt = Date.now();
@@ -61,7 +61,7 @@ export async function rebuild(projector: Projector, projections: readonly Projec
     options.onProgress?.({ position: from, head, events: done, eventsPerSec, etaSeconds: eventsPerSec > 0 ? remaining / eventsPerSec : null });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await db.transact(() => swap(projector, projections, generations), { lockAppends: true });
+  await db.transact(() => swap(projector, projections, generations), { lockAppends: true, schemaLock: true });
   await projector.catchUp(projections);
   return done;
 }

@@ -5,9 +5,14 @@ import { portfolioProjection } from './read-models/portfolio/portfolio.projectio
 import { partnershipsProjection } from './read-models/partnerships/partnerships.projection';
 import { timelineProjection } from './read-models/timeline/timeline.projection';
 import { healthProjection } from './read-models/health/health.projection';
+import { contractStateProjection } from './read-models/contract-state/contract-state.projection';
+import { renewalsProjection } from './read-models/renewals/renewals.projection';
+import { escalationsProjection } from './read-models/escalations/escalations.projection';
+import { disputesProjection } from './read-models/escalations/disputes.projection';
+import { changesProjection } from './read-models/changes/changes.projection';
 
 /** Every read model of the engine, in the order they are applied within a transaction. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection, partnershipsProjection, timelineProjection, healthProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection, partnershipsProjection, timelineProjection, healthProjection, contractStateProjection, renewalsProjection, escalationsProjection, disputesProjection, changesProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((p) => p.name === name);

@@ -16,6 +16,8 @@ import { EscalationsController } from './escalations/escalations.controller';
 import { DisputesController } from './disputes/disputes.controller';
 import { ProjectionsModule } from '@covenant/application/projections/projections.module';
 import { ContractHistoryController } from './contracts/contract-history.controller';
+import { PartnershipQueriesController } from './partnerships/partnership-queries.controller';
+import { HealthReportController } from './reports/health.controller';
 
 @Module({})
 export class AppModule {
@@ -23,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, PartnershipQueriesController, HealthReportController],
     };
   }
 }

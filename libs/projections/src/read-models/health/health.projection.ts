@@ -1,6 +1,7 @@
 import { healthIndex, HealthAssessmentRecorded, LifeStage, PARTNERSHIP_EVENT_TYPES, PartnershipFormed, PartnershipStageChanged } from '@covenant/domain';
 import type { ProjectedEvent, Projection, SqlOp } from '../../framework/projection';
 import type { SqlOps } from '../../framework/sql-ops';
+import { stableJson } from '../partnerships/stable-json';
 import { AssessmentScoreRow, contributions, rankKey, SCORE_COLUMNS, toRecord, windowStart } from './health-records';
 import { HEALTH_ASSESSMENTS_TABLE, PARTNERSHIP_HEALTH_TABLE } from './health.tables';
 
@@ -62,7 +63,7 @@ function* assessed(sql: SqlOps, e: ProjectedEvent<HealthAssessmentRecorded['data
       e.position,
       at,
       e.recordedAt,
-      JSON.stringify(d.source),
+      stableJson(d.source),
       d.notes ?? null,
       d.scores.operational,
       d.scores.relational,

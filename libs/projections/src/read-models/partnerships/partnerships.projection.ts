@@ -8,6 +8,7 @@ import {
 } from '@covenant/domain';
 import type { ProjectedEvent, Projection, SqlOp } from '../../framework/projection';
 import type { SqlOps } from '../../framework/sql-ops';
+import { stableJson } from './stable-json';
 import { canonicalInstant } from './instant';
 import { PARTNERSHIP_MEMBERS_TABLE, PARTNERSHIPS_TABLE } from './partnerships.tables';
 
@@ -27,7 +28,7 @@ function* formed(sql: SqlOps, e: ProjectedEvent<PartnershipFormed['data']>): Gen
     `INSERT INTO {rm_partnerships} (partnership_id, name, stage, parties, party_ids, charter_version, charter_tiers, business_review_cadence_days,
       business_reviews, last_business_review_at, formed_at, version, last_position, updated_at)
      VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, ?, ?, ?, ?) ON CONFLICT (partnership_id) DO NOTHING`,
-    [d.partnershipId, d.name, d.stage, JSON.stringify(d.parties), `,${d.parties.map((p) => p.partyId).join(',')},`, e.occurredAt, e.version, e.position, e.recordedAt],
+    [d.partnershipId, d.name, d.stage, stableJson(d.parties), `,${d.parties.map((p) => p.partyId).join(',')},`, e.occurredAt, e.version, e.position, e.recordedAt],
   );
 }
 
@@ -74,7 +75,7 @@ export const partnershipsProjection: Projection = {
         const d = (event as ProjectedEvent<GovernanceCharterAdopted['data']>).data;
         return yield* update(sql, event, 'charter_version = ?, charter_tiers = ?, business_review_cadence_days = ?', [
           d.charterVersion,
-          JSON.stringify(d.tiers),
+          stableJson(d.tiers),
           d.businessReviewCadenceDays,
         ]);
       }

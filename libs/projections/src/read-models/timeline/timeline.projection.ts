@@ -1,6 +1,7 @@
 import { ALL_EVENT_TYPES, applyDiff, ContractDrafted, CovenantEvent, Json, JsonChange, PartnershipFormed, PartyRef, summarise, SummaryNames } from '@covenant/domain';
 import type { ProjectedEvent, Projection, SqlOp } from '../../framework/projection';
 import type { SqlOps } from '../../framework/sql-ops';
+import { stableJson } from '../partnerships/stable-json';
 import { TIMELINE_CONTRACTS_TABLE, TIMELINE_PARTNERSHIPS_TABLE, TIMELINE_PEOPLE_TABLE, TIMELINE_TABLE } from './timeline.tables';
 
 type Gen = Generator<SqlOp, void, unknown>;
@@ -88,7 +89,7 @@ function* partnershipEvent(sql: SqlOps, e: ProjectedEvent): Gen {
     yield* sql.run('INSERT INTO {rm_timeline_partnerships} (partnership_id, name, parties) VALUES (?, ?, ?) ON CONFLICT (partnership_id) DO NOTHING', [
       f.partnershipId,
       f.name,
-      JSON.stringify(f.parties),
+      stableJson(f.parties),
     ]);
   } else {
     const p = yield* sql.get<{ parties: string }>('SELECT parties FROM {rm_timeline_partnerships} WHERE partnership_id = ?', [d.partnershipId]);
@@ -117,7 +118,7 @@ function* retitle(sql: SqlOps, e: ProjectedEvent, contractId: string, row: Contr
   const next = applyDiff({ title: row.title, parties: JSON.parse(row.parties) as Json }, relevant) as unknown as { title: string; parties: PartyRef[] };
   yield* sql.run('UPDATE {rm_timeline_contracts} SET title = ?, parties = ?, last_position = ? WHERE contract_id = ? AND last_position < ?', [
     next.title,
-    JSON.stringify(next.parties),
+    stableJson(next.parties),
     e.position,
     contractId,
     e.position,
@@ -130,7 +131,7 @@ function* contractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
     const { partnershipId, terms } = e.data as ContractDrafted['data'];
     yield* sql.run(
       'INSERT INTO {rm_timeline_contracts} (contract_id, partnership_id, title, parties, last_position) VALUES (?, ?, ?, ?, ?) ON CONFLICT (contract_id) DO NOTHING',
-      [d.contractId, partnershipId, terms.title, JSON.stringify(terms.parties), e.position],
+      [d.contractId, partnershipId, terms.title, stableJson(terms.parties), e.position],
     );
     const titles = new Map([[d.contractId, terms.title]]);
     return yield* record(sql, e, { partnershipId, contractId: d.contractId, relatedContractId: null, parties: terms.parties, names: namesOf(terms.parties, titles) });

@@ -18,6 +18,12 @@ import { ProjectionsModule } from '@covenant/application/projections/projections
 import { ContractHistoryController } from './contracts/contract-history.controller';
 import { PartnershipQueriesController } from './partnerships/partnership-queries.controller';
 import { HealthReportController } from './reports/health.controller';
+import { CONTRACT_AS_OF_QUERY_HANDLERS } from '@covenant/application/queries/contract-as-of.query';
+import { ContractQueriesController } from './contracts/contract-queries.controller';
+import { RenewalsReportController } from './reports/renewals.controller';
+import { EscalationQueriesController } from './escalations/escalation-queries.controller';
+import { DisputeQueriesController } from './disputes/dispute-queries.controller';
+import { ChangeQueriesController } from './changes/change-queries.controller';
 
 @Module({})
 export class AppModule {
@@ -25,7 +31,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, PartnershipQueriesController, HealthReportController],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController],
+      providers: [...CONTRACT_AS_OF_QUERY_HANDLERS],
     };
   }
 }

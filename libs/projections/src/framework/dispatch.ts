@@ -21,7 +21,7 @@ export class Dispatcher {
   }
 
   toProjected(env: EventEnvelope): ProjectedEvent {
-    const stored = { type: env.type, schemaVersion: env.schemaVersion, data: env.data };
+    const stored = { type: env.type, schemaVersion: env.schemaVersion, data: normalised(env.data) };
     const current = this.upcasters ? this.upcasters.upcast(stored) : stored;
     return {
       position: env.position,
@@ -52,4 +52,21 @@ export class Dispatcher {
       }
     }
   }
+}
+
+/**
+ * The payload as the log gives it back, whatever the path: keys sorted, undefined members dropped.
+ * An inline projection sees the object the decider built; a rebuild sees it read back from the store
+ * (PostgreSQL's jsonb reorders keys). Normalising both makes a projection that stores JSON write the
+ * same text either way, so a rebuild equals the inline rows.
+ */
+export function normalised(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : normalised(v)));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = normalised(v);
+  }
+  return out;
 }

@@ -61,23 +61,6 @@ function isPlainJson(value: unknown, depth = 0): boolean {
 
 const NOT_PLAIN = 'must be JSON-serialisable (plain objects, arrays, finite numbers, strings, booleans, null)';
 
-/**
- * The canonical text of an event's data, checked in the same pass (canonical-json.ts). A lone
- * surrogate is reported after the metadata checks, and only for otherwise plain data, which keeps
- * the order of the errors of the separate checks this replaced.
- */
-function canonicalData(data: unknown, field: string): { json: string } | { surrogate: unknown } {
-  let json: string | undefined;
-  try {
-    json = canonicalPlainJson(data);
-  } catch (err) {
-    if (!isPlainJson(data)) throw new InvalidEventError(field, NOT_PLAIN);
-    return { surrogate: err };
-  }
-  if (json === undefined) throw new InvalidEventError(field, NOT_PLAIN);
-  return { json };
-}
-
 /** Checks and canonicalises an append's events. Throws InvalidEventError; never writes. */
 export function prepareEvents(events: unknown, newId: () => string = uuidv7): PreparedEvent[] {
   if (!Array.isArray(events)) throw new InvalidEventError('events', 'must be an array');
@@ -96,23 +79,56 @@ export function prepareEvents(events: unknown, newId: () => string = uuidv7): Pr
     if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
       throw new InvalidEventError(`events[${i}].schemaVersion`, 'must be a positive integer');
     }
-    const data = canonicalData(raw.data, `events[${i}].data`);
+    // Checked and canonicalised in one pass. A lone surrogate is reported after the metadata checks,
+    // and only for otherwise plain data: the order of the separate checks this pass replaced.
+    let dataJson: string | undefined;
+    let surrogate: unknown;
+    try {
+      dataJson = canonicalPlainJson(raw.data);
+    } catch (err) {
+      if (isPlainJson(raw.data)) surrogate = err;
+    }
+    if (dataJson === undefined && surrogate === undefined) throw new InvalidEventError(`events[${i}].data`, NOT_PLAIN);
     const metadata = raw.metadata ?? {};
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || !isPlainJson(metadata)) {
-      throw new InvalidEventError(`events[${i}].metadata`, 'must be a JSON object');
-    }
-    if (metadata.occurredAt !== undefined && !isIsoInstant(metadata.occurredAt)) {
-      throw new InvalidEventError(`events[${i}].metadata.occurredAt`, 'must be an ISO-8601 instant');
-    }
-    if ('surrogate' in data) {
-      const err = data.surrogate;
+    // The events of one command carry equal metadata: checked and copied once for the run of them.
+    const sameMetadata = i > 0 && sameFlatObject(metadata, events[i - 1].metadata ?? {});
+    if (!sameMetadata) checkMetadata(metadata, i);
+    if (dataJson === undefined) {
       // RFC 8785 refuses lone surrogates (text that is not valid Unicode).
-      throw new InvalidEventError(`events[${i}].data`, `cannot be canonicalised: ${err instanceof Error ? err.message : String(err)}`);
+      throw new InvalidEventError(`events[${i}].data`, `cannot be canonicalised: ${surrogate instanceof Error ? surrogate.message : String(surrogate)}`);
     }
-    if (data.json.length > MAX_EVENT_BYTES) throw new InvalidEventError(`events[${i}].data`, `must be at most ${MAX_EVENT_BYTES} bytes`);
-    prepared[i] = { id, type: raw.type, schemaVersion, dataJson: data.json, metadata: { ...metadata } };
+    if (dataJson.length > MAX_EVENT_BYTES) throw new InvalidEventError(`events[${i}].data`, `must be at most ${MAX_EVENT_BYTES} bytes`);
+    prepared[i] = { id, type: raw.type, schemaVersion, dataJson, metadata: sameMetadata ? prepared[i - 1].metadata : { ...metadata } };
   }
   return prepared;
+}
+
+function checkMetadata(metadata: unknown, i: number): asserts metadata is Record<string, unknown> {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || !isPlainJson(metadata)) {
+    throw new InvalidEventError(`events[${i}].metadata`, 'must be a JSON object');
+  }
+  const occurredAt = (metadata as Record<string, unknown>).occurredAt;
+  if (occurredAt !== undefined && !isIsoInstant(occurredAt)) {
+    throw new InvalidEventError(`events[${i}].metadata.occurredAt`, 'must be an ISO-8601 instant');
+  }
+}
+
+/**
+ * Whether two values are objects with the same keys holding the same primitive values (so whatever
+ * was checked or derived for one holds for the other). Undefined and object values count as different.
+ */
+export function sameFlatObject(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  if (a === b) return true;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    const v = x[k];
+    if (v === undefined || v !== y[k] || (v !== null && typeof v === 'object')) return false;
+  }
+  return true;
 }
 
 /**

@@ -3,7 +3,7 @@ import { categoryOf } from '../../envelope';
 import { DuplicateEventIdError } from '../../errors';
 import { canonicalEnvelope, sha256Hex, trustedEnvelope } from '../../integrity/event-hash';
 import type { RecordClock } from '../../record-clock';
-import { finishMetadata, type PreparedEvent } from '../../validation';
+import { finishMetadata, sameFlatObject, type PreparedEvent } from '../../validation';
 import { toEnvelope, type EventRow, type SqliteStatements } from './sqlite-rows';
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
@@ -66,7 +66,7 @@ export function appendInTransaction(
     version++;
     // The events of one command usually share their metadata (correlation, causation, actor):
     // canonicalise it once per run of equal metadata rather than once per event.
-    if (meta === undefined || !shallowEqual(p.metadata, prepared[i - 1].metadata)) meta = finishMetadata(p.metadata, recordedAt);
+    if (meta === undefined || !sameFlatObject(p.metadata, prepared[i - 1].metadata)) meta = finishMetadata(p.metadata, recordedAt);
     const text = envelope({
       dataJson: p.dataJson,
       id: p.id,
@@ -97,16 +97,6 @@ export function appendInTransaction(
     prevHash = hash;
   }
   return { streamId, nextExpectedVersion: version, position, events };
-}
-
-function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
-    const v = a[k];
-    if (v !== b[k] || (v !== null && typeof v === 'object')) return false;
-  }
-  return true;
 }
 
 /** Runs in-transaction work synchronously; a returned promise is a programming error on sqlite. */

@@ -64,6 +64,37 @@ describe('SqliteEventStore (SQLite specifics)', () => {
     expect(rows[0].data).toBe('{"a":"é😀","n":1.5e-7,"z":1}');
   });
 
+  it('stores each event its own metadata when neighbours share or nearly share it', async () => {
+    const store = open();
+    const shared = { actorId: 'u', correlationId: 'c' };
+    const r = await store.appendToStream('contract-1', [
+      { type: 'A', data: {}, metadata: { ...shared } },
+      { type: 'B', data: {}, metadata: { ...shared } },
+      { type: 'C', data: {}, metadata: { actorId: 'u', causationId: 'c' } },
+      { type: 'D', data: {}, metadata: { actorId: 'u', correlationId: undefined } },
+      { type: 'E', data: {}, metadata: { actorId: 'u', causationId: 'c', occurredAt: '2026-01-01T00:00:00Z' } },
+    ]);
+    const stored = store.db.prepare('SELECT metadata FROM events ORDER BY position').pluck().all() as string[];
+    const picked = stored.map((m) => {
+      const { recordedAt: _r, occurredAt, ...rest } = JSON.parse(m) as Record<string, string>;
+      return { ...rest, occurredAt: occurredAt === r.events[0].metadata.recordedAt ? 'recordedAt' : occurredAt };
+    });
+    expect(picked).toEqual([
+      { actorId: 'u', correlationId: 'c', occurredAt: 'recordedAt' },
+      { actorId: 'u', correlationId: 'c', occurredAt: 'recordedAt' },
+      { actorId: 'u', causationId: 'c', occurredAt: 'recordedAt' },
+      { actorId: 'u', occurredAt: 'recordedAt' },
+      { actorId: 'u', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z' },
+    ]);
+    expect(r.events[0].metadata).not.toBe(r.events[1].metadata);
+    await expect(
+      store.appendToStream('contract-2', [
+        { type: 'A', data: {}, metadata: { occurredAt: '2026-01-01T00:00:00Z' } },
+        { type: 'B', data: {}, metadata: { occurredAt: 'yesterday' } },
+      ]),
+    ).rejects.toThrow(/events\[1\]\.metadata\.occurredAt/);
+  });
+
   it('opens in WAL with synchronous NORMAL by default and FULL when asked', async () => {
     const normal = open();
     expect(normal.db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -1,4 +1,5 @@
 import { normalised } from './dispatch';
+import { ReadMemo } from './executors';
 
 describe('the payload a projection sees', () => {
   it('is the same whether it comes from the decider or back from a store that reorders keys', () => {
@@ -10,5 +11,30 @@ describe('the payload a projection sees', () => {
 
   it('keeps arrays in order and turns undefined array members into null, as JSON does', () => {
     expect(normalised([3, undefined, { b: 1, a: [2, 1] }])).toEqual([3, null, { a: [2, 1], b: 1 }]);
+  });
+});
+
+describe('reads remembered within one transaction', () => {
+  const get = (sql: string, params: unknown[] = []) => ({ op: 'get' as const, sql, params });
+  const run = (sql: string) => ({ op: 'run' as const, sql, params: [] });
+
+  it('answers a repeated read from memory until the transaction writes a table it read', () => {
+    const memo = new ReadMemo();
+    const read = get('SELECT title FROM {rm_a} WHERE id = ?', ['c1']);
+    const first = memo.lookup(read);
+    first.rows.set(first.key, { title: 'MSA' });
+    expect(memo.lookup(read).rows.get(first.key)).toEqual({ title: 'MSA' });
+    memo.wrote(run('UPDATE {rm_b} SET x = 1').sql);
+    expect(memo.lookup(read).rows.has(first.key)).toBe(true);
+    memo.wrote(run('UPDATE {rm_a} SET title = ?').sql);
+    expect(memo.lookup(read).rows.has(first.key)).toBe(false);
+  });
+
+  it('keys reads by their parameters', () => {
+    const memo = new ReadMemo();
+    const a = memo.lookup(get('SELECT * FROM {rm_a} WHERE id = ?', ['c1']));
+    a.rows.set(a.key, 1);
+    const b = memo.lookup(get('SELECT * FROM {rm_a} WHERE id = ?', ['c2']));
+    expect(b.rows.has(b.key)).toBe(false);
   });
 });

@@ -24,6 +24,53 @@ function bindable(params: readonly unknown[]): unknown[] {
 
 export type OpGenerator<T = void> = Generator<SqlOp, T, unknown>;
 
+const tablesBySql = new Map<string, string[]>();
+
+/** The logical tables a statement names (`{rm_x}`), parsed once per SQL text. */
+function tablesOf(sql: string): string[] {
+  let tables = tablesBySql.get(sql);
+  if (!tables) {
+    tables = [...new Set([...sql.matchAll(TABLE_REF)].map((m) => m[1]))];
+    if (tablesBySql.size < 10_000) tablesBySql.set(sql, tables);
+  }
+  return tables;
+}
+
+/**
+ * Single-row reads remembered for the rest of one transaction, forgotten as soon as the transaction
+ * writes any table they read. Within a transaction nobody else writes these tables (appends and
+ * batches are serialised), so a rebuild batch of thousands of events looks a contract's row up once,
+ * not once per event.
+ */
+export class ReadMemo {
+  private readonly reads = new Map<string, { tables: string[]; rows: Map<string, unknown> }>();
+
+  lookup(op: SqlOp): { key: string; rows: Map<string, unknown> } {
+    let entry = this.reads.get(op.sql);
+    if (!entry) this.reads.set(op.sql, (entry = { tables: tablesOf(op.sql), rows: new Map() }));
+    return { key: JSON.stringify(op.params), rows: entry.rows };
+  }
+
+  wrote(sql: string): void {
+    const written = tablesOf(sql);
+    if (written.length === 0) return;
+    for (const entry of this.reads.values()) if (entry.rows.size > 0 && entry.tables.some((t) => written.includes(t))) entry.rows.clear();
+  }
+}
+
+/** Runs one operation through the memo: gets are answered from it when possible, writes invalidate it. */
+function withMemo<R>(memo: ReadMemo, op: SqlOp, run: () => R): R {
+  if (op.op === 'get') {
+    const { key, rows } = memo.lookup(op);
+    if (rows.has(key)) return rows.get(key) as R;
+    const row = run();
+    rows.set(key, row);
+    return row;
+  }
+  memo.wrote(op.sql);
+  return run();
+}
+
 /** Runs projection generators synchronously on a better-sqlite3 connection (inside its transaction). */
 export class SqliteExecutor {
   private readonly statements = new Map<string, Statement>();
@@ -33,9 +80,14 @@ export class SqliteExecutor {
     private readonly names: TableNames = new Map(),
   ) {}
 
+  /** Runs one transaction's generator to its end. */
   drive<T>(gen: OpGenerator<T>): T {
+    const memo = new ReadMemo();
     let step = gen.next();
-    while (!step.done) step = gen.next(this.exec(step.value));
+    while (!step.done) {
+      const op = step.value;
+      step = gen.next(withMemo(memo, op, () => this.exec(op)));
+    }
     return step.value;
   }
 
@@ -79,8 +131,12 @@ export class PgExecutor {
   ) {}
 
   async drive<T>(gen: OpGenerator<T>): Promise<T> {
+    const memo = new ReadMemo();
     let step = gen.next();
-    while (!step.done) step = gen.next(await this.exec(step.value));
+    while (!step.done) {
+      const op = step.value;
+      step = gen.next(await withMemo(memo, op, () => this.exec(op)));
+    }
     return step.value;
   }
 

@@ -16,6 +16,9 @@ import { EscalationsController } from './escalations/escalations.controller';
 import { DisputesController } from './disputes/disputes.controller';
 import { ProjectionsModule } from '@covenant/application/projections/projections.module';
 import { ContractHistoryController } from './contracts/contract-history.controller';
+import { ContractSlaComplianceController } from './contracts/sla-compliance.controller';
+import { SlaComplianceReportController } from './reports/sla-compliance.controller';
+import { PortfolioReportController } from './reports/portfolio.controller';
 import { PartnershipQueriesController } from './partnerships/partnership-queries.controller';
 import { HealthReportController } from './reports/health.controller';
 import { CONTRACT_AS_OF_QUERY_HANDLERS } from '@covenant/application/queries/contract-as-of.query';
@@ -31,7 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController],
       providers: [...CONTRACT_AS_OF_QUERY_HANDLERS],
     };
   }

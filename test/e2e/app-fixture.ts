@@ -27,6 +27,8 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   const config = loadConfig(vars);
   const app = await createApp(config);
   await app.init();
+  // Fastify serves only once ready (supertest drives its server directly, without listen).
+  await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   return {
     app,
     config,

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpReply as Response } from '../http/http-types';
 import type { ContractCommand } from '@covenant/domain';
 import type { RequestContext } from '@covenant/application/commands/command-gateway';
 import { LookupIndex } from '@covenant/application/lookup/lookup-index';

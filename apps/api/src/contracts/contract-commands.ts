@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { HttpReply as Response } from '../http/http-types';
 import { CommandBus } from '@nestjs/cqrs';
 import { hash, randomUUID } from 'node:crypto';
 import { ContractCommand, DomainError, DomainErrorCode } from '@covenant/domain';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpReply as Response } from '../http/http-types';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import { ProjectionEngine } from '@covenant/projections/framework/projection-engine';
 

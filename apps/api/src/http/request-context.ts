@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import { headerOf, HttpRequest } from './http-types';
 import canonicalize from 'canonicalize';
 import { hash, randomUUID } from 'node:crypto';
 import type { RequestContext } from '@covenant/application/commands/command-gateway';
@@ -24,21 +24,21 @@ export function parseIfMatch(raw: string | undefined): number | undefined {
  * Who and how for a command, from headers only (never the body). Until token authentication lands the
  * acting person is named by the X-Covenant-Actor header; decision rights are checked against it.
  */
-export function requestContextOf(req: Request, successStatus: number): RequestContext {
-  const actorId = req.header(ACTOR_HEADER);
+export function requestContextOf(req: HttpRequest, successStatus: number): RequestContext {
+  const actorId = headerOf(req, ACTOR_HEADER);
   if (!actorId) throw new ProblemException(problem(401, 'AUTH.ACTOR_REQUIRED', 'Unauthenticated', `Name the acting person in the ${ACTOR_HEADER} header`));
   if (!ID.test(actorId)) bad(ACTOR_HEADER, 'id', `${ACTOR_HEADER} must be 1-200 characters of letters, digits and ._:@-`);
-  const correlation = req.header('x-correlation-id');
+  const correlation = headerOf(req, 'x-correlation-id');
   if (correlation !== undefined && !ID.test(correlation)) bad('X-Correlation-Id', 'id', 'X-Correlation-Id must be 1-200 characters of letters, digits and ._:@-');
-  const key = req.header('idempotency-key');
+  const key = headerOf(req, 'idempotency-key');
   if (key !== undefined && (key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {
     bad('Idempotency-Key', 'key', 'Idempotency-Key must be 1-200 visible ASCII characters');
   }
-  const requestHash = key ? hash('sha256', `${req.method} ${req.path}\n${canonicalize(req.body ?? null) ?? ''}`, 'hex') : '';
+  const requestHash = key ? hash('sha256', `${req.method} ${req.url.split('?')[0]}\n${canonicalize(req.body ?? null) ?? ''}`, 'hex') : '';
   return {
     actorId,
     correlationId: correlation ?? randomUUID(),
-    expectedVersion: parseIfMatch(req.header('if-match')),
+    expectedVersion: parseIfMatch(headerOf(req, 'if-match')),
     idempotency: key ? { key, requestHash } : undefined,
     successStatus,
   };
@@ -46,5 +46,5 @@ export function requestContextOf(req: Request, successStatus: number): RequestCo
 
 /** `@Ctx(201)` in a command handler method: the request's RequestContext. */
 export const Ctx = createParamDecorator((successStatus: number | undefined, ctx: ExecutionContext) =>
-  requestContextOf(ctx.switchToHttp().getRequest<Request>(), successStatus ?? 200),
+  requestContextOf(ctx.switchToHttp().getRequest<HttpRequest>(), successStatus ?? 200),
 );

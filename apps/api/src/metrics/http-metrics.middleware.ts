@@ -1,24 +1,15 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { CovenantMetrics, UNMATCHED_ROUTE } from './covenant-metrics';
 
-/** The matched route's template (`/partnerships/:id/charter`), never the raw URL with its ids. */
-function routeTemplate(req: Request): string {
-  const route: unknown = req.route;
-  const path = route && typeof route === 'object' ? (route as { path?: unknown }).path : undefined;
-  return typeof path === 'string' ? `${req.baseUrl ?? ''}${path}` || '/' : UNMATCHED_ROUTE;
-}
-
 /**
- * Counts and times every request once its response is finished, so the status is the one sent,
- * including errors turned into problem+json by the exception filter and bodies refused by the body
- * parser. Installed first, before the body parser, in createApp.
+ * Counts and times every request once its response is sent, so the status is the one sent, including
+ * errors turned into problem+json and bodies refused before routing. The label is the matched route's
+ * template (`/partnerships/:id/charter`), never the raw URL with its ids.
  */
-export function httpMetricsMiddleware(metrics: CovenantMetrics): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      metrics.httpObserved(req.method, routeTemplate(req), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
-    });
-    next();
-  };
+export function registerHttpMetrics(fastify: FastifyInstance, metrics: CovenantMetrics): void {
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const template = reply.statusCode === 404 && !req.routeOptions.url ? UNMATCHED_ROUTE : (req.routeOptions.url ?? UNMATCHED_ROUTE);
+    metrics.httpObserved(req.method, template, reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
 }

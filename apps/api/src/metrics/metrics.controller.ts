@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpReply as Response } from '../http/http-types';
 import { ProjectionEngine } from '@covenant/projections/framework/projection-engine';
 import { CovenantMetrics } from './covenant-metrics';
 

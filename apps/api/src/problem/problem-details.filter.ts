@@ -1,13 +1,28 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpReply as Response } from '../http/http-types';
 import { Problem, problem, problemFor } from './problems';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
+/** An error Fastify raises before routing (body parsing, content type), with its code and status. */
+interface PlatformError {
+  code?: string;
   statusCode?: number;
-  limit?: number;
 }
+
+/** Problem for an error of the HTTP platform itself (a body refused before any handler ran). */
+export function platformProblem(exception: unknown): Problem | null {
+  const e = exception as PlatformError;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || !e.code.startsWith('FST_')) {
+    return exception instanceof SyntaxError ? problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON') : null;
+  }
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'REQUEST.TOO_LARGE', 'Request body too large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send application/json');
+  if (e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return problem(400, 'REQUEST.MALFORMED', 'Malformed request', 'Content-Length does not match the body');
+  if (e.code.startsWith('FST_ERR_CTP')) return problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON');
+  const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 400;
+  return problem(status, 'REQUEST.MALFORMED', 'Malformed request', 'The request could not be read');
+}
+
+export const MAX_BODY_BYTES = 1_048_576;
 
 /**
  * The one exception filter: every error becomes RFC 9457 problem+json with a stable `code`. Bad input
@@ -21,25 +36,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const p = this.toProblem(exception);
-    if (res.headersSent) return;
+    if (res.sent) return;
     res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
   }
 
   private toProblem(exception: unknown): Problem {
     const known = problemFor(exception);
     if (known) return known;
-    const bp = exception as BodyParserError;
-    if (bp && typeof bp === 'object' && typeof bp.type === 'string') {
-      if (bp.type === 'entity.too.large') return problem(413, 'REQUEST.TOO_LARGE', 'Request body too large', `The body exceeds ${bp.limit ?? 1048576} bytes`);
-      if (bp.type === 'entity.parse.failed') return problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON');
-      if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') {
-        return problem(415, 'REQUEST.UNSUPPORTED_ENCODING', 'Unsupported encoding', 'Send UTF-8 JSON');
-      }
-    }
+    const platform = platformProblem(exception);
+    if (platform) return platform;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return problem(404, 'ROUTE.NOT_FOUND', 'Not Found', exception.message);
-      // Nest wraps body-parser's errors: a body over the limit, or a body that is not JSON.
       if (status === 413) return problem(413, 'REQUEST.TOO_LARGE', 'Request body too large', 'The body exceeds 1 MB');
       if (status === 400) return problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed request', exception.message);
       const title = exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2');

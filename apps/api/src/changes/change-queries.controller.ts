@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpReply as Response, setEtag } from '../http/http-types';
 import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import { ChangeFilter, ChangeQuery, ChangeView, ListChangesQuery } from '@covenant/projections/read-models/changes/changes.queries';
@@ -47,7 +47,7 @@ export class ChangeQueriesController {
   async change(@IdParam('changeId') changeId: string, @Query() q: NowOnlyQueryDto, @Res({ passthrough: true }) res: Response): Promise<ChangeView> {
     const view: ChangeView | null = await this.queries.execute(new ChangeQuery(changeId, q.now));
     if (!view) throw new ProblemException(problem(404, 'CHANGE.NOT_FOUND', DOMAIN_ERROR_CODES['CHANGE.NOT_FOUND'].title, `no change ${changeId}`));
-    res.setHeader('ETag', `"${view.version}"`);
+    setEtag(res, view.version);
     return view;
   }
 }

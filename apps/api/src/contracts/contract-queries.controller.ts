@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpReply as Response, setEtag } from '../http/http-types';
 import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import { ContractAsOfQuery, ContractAsOfView } from '@covenant/application/queries/contract-as-of.query';
 import type { Page } from '@covenant/projections/framework/pagination';
@@ -57,7 +57,7 @@ export class ContractQueriesController {
       const when = [q.asOf && `as of ${q.asOf}`, q.knownAt && `as known at ${q.knownAt}`].filter(Boolean).join(', ');
       throw new ProblemException(problem(404, 'CONTRACT.NOT_FOUND', DOMAIN_ERROR_CODES['CONTRACT.NOT_FOUND'].title, `no contract ${id}${when ? ` ${when}` : ''}`));
     }
-    res.setHeader('ETag', `"${view.version}"`);
+    setEtag(res, view.version);
     return view;
   }
 }

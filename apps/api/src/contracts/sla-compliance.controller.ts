@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpReply as Response, setEtag } from '../http/http-types';
 import { ContractSlaCompliance, ContractSlaComplianceQuery } from '@covenant/projections/read-models/sla-compliance/sla-compliance.queries';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
@@ -30,7 +30,7 @@ export class ContractSlaComplianceController {
     const found = await this.queries.execute(new ContractSlaComplianceQuery(id, { slaId: q.slaId, from: q.from, to: q.to }, { limit: q.limit, cursor: q.cursor }));
     if (!found) throw new ProblemException(problem(404, 'CONTRACT.NOT_FOUND', 'The contract does not exist', `No contract ${id}`));
     const { version, ...body } = found;
-    res.setHeader('ETag', `"${version}"`);
+    setEtag(res, version);
     return body;
   }
 }

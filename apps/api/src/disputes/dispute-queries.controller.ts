@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpReply as Response, setEtag } from '../http/http-types';
 import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import { DisputeQuery, DisputeView, ListDisputesQuery } from '@covenant/projections/read-models/escalations/disputes.queries';
@@ -35,7 +35,7 @@ export class DisputeQueriesController {
   async dispute(@IdParam('disputeId') disputeId: string, @Query() q: NowOnlyQueryDto, @Res({ passthrough: true }) res: Response): Promise<DisputeView> {
     const view: DisputeView | null = await this.queries.execute(new DisputeQuery(disputeId, q.now));
     if (!view) throw new ProblemException(problem(404, 'DISPUTE.NOT_FOUND', DOMAIN_ERROR_CODES['DISPUTE.NOT_FOUND'].title, `no dispute ${disputeId}`));
-    res.setHeader('ETag', `"${view.version}"`);
+    setEtag(res, view.version);
     return view;
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpReply as Response, setEtag } from '../http/http-types';
 import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import { EscalationQuery, EscalationView, ListEscalationsQuery } from '@covenant/projections/read-models/escalations/escalations.queries';
@@ -49,7 +49,7 @@ export class EscalationQueriesController {
   async escalation(@IdParam('escalationId') escalationId: string, @Query() q: NowOnlyQueryDto, @Res({ passthrough: true }) res: Response): Promise<EscalationView> {
     const view: EscalationView | null = await this.queries.execute(new EscalationQuery(escalationId, q.now));
     if (!view) throw new ProblemException(problem(404, 'ESCALATION.NOT_FOUND', DOMAIN_ERROR_CODES['ESCALATION.NOT_FOUND'].title, `no escalation ${escalationId}`));
-    res.setHeader('ETag', `"${view.version}"`);
+    setEtag(res, view.version);
     return view;
   }
 }

@@ -9,3 +9,8 @@ export function headerOf(req: HttpRequest, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** A read's version as its ETag (`"<stream version>"`), the value a later command sends as If-Match. */
+export function setEtag(res: HttpReply, version: number): void {
+  void res.header('ETag', `"${version}"`);
+}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpReply as Response, setEtag } from '../http/http-types';
 import type { LifeStage } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import {
@@ -51,7 +51,7 @@ export class PartnershipQueriesController {
   async read(@IdParam() id: string, @Query() q: PartnershipReadQueryDto, @Res({ passthrough: true }) res: Response): Promise<PartnershipDetail> {
     const found = await this.queries.execute(new GetPartnershipQuery(id, q.asOf));
     if (!found) throw notFound(id);
-    res.setHeader('ETag', `"${found.version}"`);
+    setEtag(res, found.version);
     return found;
   }
 
@@ -88,7 +88,7 @@ export class PartnershipQueriesController {
     const found = await this.queries.execute(new PartnershipHealthQuery(id, { asOf: q.asOf, from: q.from, to: q.to }, { limit: q.limit, cursor: q.cursor }));
     if (!found) throw notFound(id);
     const { version, ...body } = found;
-    res.setHeader('ETag', `"${version}"`);
+    setEtag(res, version);
     return body;
   }
 }

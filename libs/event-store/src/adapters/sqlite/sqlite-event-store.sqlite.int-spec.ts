@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { useTempSqliteFile } from '@covenant/testing/sqlite';
 import type { EventEnvelope } from '../../envelope';
@@ -93,6 +94,25 @@ describe('SqliteEventStore (SQLite specifics)', () => {
         { type: 'B', data: {}, metadata: { occurredAt: 'yesterday' } },
       ]),
     ).rejects.toThrow(/events\[1\]\.metadata\.occurredAt/);
+  });
+
+  it('checkpoints the WAL from a worker thread, and a close still leaves everything in the database file', async () => {
+    const store = open();
+    const note = 'x'.repeat(1000);
+    // ~3 MB: under the ~1000 pages at which SQLite itself would checkpoint inside a commit.
+    for (let a = 0; a < 30; a++) {
+      await store.appendToStream(`contract-${a}`, Array.from({ length: 100 }, (_, i) => ({ type: 'Noted', data: { i, note } })));
+    }
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    const dbBytes = (): number => statSync(temp.current()).size;
+    const deadline = Date.now() + 10_000;
+    while (dbBytes() < 2_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dbBytes()).toBeGreaterThan(2_000_000);
+    await store.close();
+    expect(existsSync(`${temp.current()}-wal`)).toBe(false);
+    const again = open();
+    expect(await again.headPosition()).toBe(3000);
+    expect((await collect(again.readStream('contract-29'))).map((e) => (e.data as { i: number }).i)).toEqual([...Array(100).keys()]);
   });
 
   it('opens in WAL with synchronous NORMAL by default and FULL when asked', async () => {

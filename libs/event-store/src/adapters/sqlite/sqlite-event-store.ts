@@ -21,6 +21,7 @@ import { readAllPages, readStreamPages, subscriptionPage } from './sqlite-reads'
 import { filterShape, prepareStatements, type SqliteStatements } from './sqlite-rows';
 import { applyPragmas, createSchema, type SqliteSynchronous } from './sqlite-schema';
 import { PagedSubscription, wakeSubscribers } from './paged-subscription';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created with its schema when missing. Ignored when `db` is given. */
@@ -48,6 +49,8 @@ export class SqliteEventStore implements EventStore {
   /** Subscribers on the same file in this process are woken by name, whichever store appended. */
   private readonly logKey: string;
   private readonly appendTx: (streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => AppendResult;
+  /** Only on a file the store opened itself: a lent connection's pragmas are its owner's. */
+  private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -61,6 +64,7 @@ export class SqliteEventStore implements EventStore {
     this.clock.observe((this.statements.head.get() as { recorded_at: string } | undefined)?.recorded_at);
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.logKey = this.db.memory ? `memory:${this.db.name}` : resolve(this.db.name);
+    if (this.ownsDb && !this.db.memory) this.checkpointer = new WalCheckpointer(this.db, options.synchronous ?? 'NORMAL');
     const tx = { kind: 'sqlite' as const, db: this.db };
     // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
     // between the expected-version check and the insert (and WAL never reports a stale snapshot).
@@ -85,6 +89,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     try {
       const result = this.appendTx(streamId, prepared, events.map((e) => e.data), options);
+      this.checkpointer?.committed(rowBytes(prepared));
       wakeSubscribers(this.logKey);
       return result;
     } catch (err) {
@@ -144,10 +149,18 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     for (const sub of [...this.subscriptions]) await sub.close();
     this.closed = true;
+    await this.checkpointer?.close();
     if (this.ownsDb) this.db.close();
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error('SqliteEventStore is closed');
   }
+}
+
+/** About what an append's rows take: the data text plus metadata, the other columns and index entries. */
+function rowBytes(prepared: readonly PreparedEvent[]): number {
+  let bytes = 0;
+  for (const p of prepared) bytes += p.dataJson.length + 640;
+  return bytes;
 }

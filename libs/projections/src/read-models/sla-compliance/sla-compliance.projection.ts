@@ -96,17 +96,30 @@ const LATEST = ['sla_name', 'metric', 'unit', 'target', 'comparison'] as const;
 const ROW = '{rm_sla_compliance}';
 
 /**
- * Adds to the month's counters in one statement. The row is created from the SLA definition the fact
- * was judged by (the highest definition version at or below the event's terms version) and the
- * contract's partnership; on conflict the counters add up, once: the row must be behind the event.
+ * The SLA definition a fact was judged by (the highest definition version at or below the event's
+ * terms version) and the contract's partnership. A rebuild batch reads it once per contract and SLA:
+ * the runner remembers reads within a transaction until these tables are written.
  */
-const BUMP_SQL = `INSERT INTO ${ROW} (contract_id, sla_id, period, partnership_id, sla_name, metric, unit, target, comparison, terms_version,
-    ${COUNTERS.join(', ')}, credits_accrued, credits_waived, currency, version, last_position)
-  SELECT d.contract_id, d.sla_id, CAST(? AS TEXT), c.partnership_id, d.name, d.metric, d.unit, d.target, d.comparison, d.terms_version,
-    ${COUNTERS.map(() => 'CAST(? AS INTEGER)').join(', ')}, '0', '0', d.currency, CAST(? AS INTEGER), CAST(? AS BIGINT)
+const DEFINITION_SQL = `SELECT d.name, d.metric, d.unit, d.target, d.comparison, d.terms_version, d.currency, c.partnership_id
   FROM {rm_sla_definitions} d JOIN {rm_sla_contracts} c ON c.contract_id = d.contract_id
   WHERE d.contract_id = ? AND d.sla_id = ? AND d.terms_version <= ?
-  ORDER BY d.terms_version DESC LIMIT 1
+  ORDER BY d.terms_version DESC LIMIT 1`;
+
+interface DefinitionRow {
+  name: string;
+  metric: string;
+  unit: string;
+  target: string;
+  comparison: string;
+  terms_version: number;
+  currency: string;
+  partnership_id: string;
+}
+
+/** Adds to the month's counters, once: on conflict the row must be behind the event. */
+const BUMP_SQL = `INSERT INTO ${ROW} (contract_id, sla_id, period, partnership_id, sla_name, metric, unit, target, comparison, terms_version,
+    ${COUNTERS.join(', ')}, credits_accrued, credits_waived, currency, version, last_position)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${COUNTERS.map(() => '?').join(', ')}, '0', '0', ?, ?, ?)
   ON CONFLICT (contract_id, sla_id, period) DO UPDATE SET
     ${COUNTERS.map((c) => `${c} = ${ROW}.${c} + excluded.${c}`).join(', ')},
     ${LATEST.map((c) => `${c} = CASE WHEN excluded.terms_version >= ${ROW}.terms_version THEN excluded.${c} ELSE ${ROW}.${c} END`).join(', ')},
@@ -115,8 +128,25 @@ const BUMP_SQL = `INSERT INTO ${ROW} (contract_id, sla_id, period, partnership_i
   WHERE ${ROW}.last_position < excluded.last_position`;
 
 function* bump(e: ProjectedEvent, key: { contractId: string; slaId: string; termsVersion: number }, period: string, n: Counts, sql: SqlOps): Gen {
+  const d = yield* sql.get<DefinitionRow>(DEFINITION_SQL, [key.contractId, key.slaId, key.termsVersion]);
+  if (!d) return;
   const counts = [n.measurements, n.met, n.breached, n.excluded, n.breaches, n.reportedBreaches].map((v) => v ?? 0);
-  yield* sql.run(BUMP_SQL, [period, ...counts, e.version, e.position, key.contractId, key.slaId, key.termsVersion]);
+  yield* sql.run(BUMP_SQL, [
+    key.contractId,
+    key.slaId,
+    period,
+    d.partnership_id,
+    d.name,
+    d.metric,
+    d.unit,
+    d.target,
+    d.comparison,
+    Number(d.terms_version),
+    ...counts,
+    d.currency,
+    e.version,
+    e.position,
+  ]);
 }
 
 function* measured(e: Data<SlaMeasurementRecorded>, sql: SqlOps): Gen {

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import { useTempSqliteFile } from '@covenant/testing/sqlite';
 import { prng } from '../demo/prng';
@@ -27,12 +28,16 @@ describe('as-of replays from snapshots', () => {
   let history: DatedEvent[];
   beforeEach(async () => {
     let now = '';
-    store = new SqliteEventStore({ file: file.current(), clock: () => new Date(now) });
+    // A lent connection: no WAL checkpointer worker, which may still be opening the file when the test's dir is removed.
+    store = new SqliteEventStore({ db: new BetterSqlite3(file.current()), clock: () => new Date(now) });
     snapshots = new SnapshotStore(sqliteSession(store.db));
     history = longContractHistory(700, 3, 5);
     await appendDated(store, history, (at) => (now = at));
   });
-  afterEach(() => store.close());
+  afterEach(async () => {
+    await store.close();
+    store.db.close();
+  });
 
   it('the generated history is backdated: occurredAt goes backwards along the stream, recordedAt never does', () => {
     const back = history.filter((h, i) => i > 0 && h.occurredAt < history[i - 1].occurredAt).length;

@@ -5,6 +5,8 @@ import { registerServeCommand } from './commands/serve.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerCheckpointCommand } from './commands/checkpoint.command';
+import { registerReplayCommand } from './commands/replay.command';
+import { registerDiffCommand } from './commands/diff.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
 export function buildProgram(): Command {
@@ -18,5 +20,7 @@ export function buildProgram(): Command {
   registerRebuildCommand(program);
   registerVerifyCommand(program);
   registerCheckpointCommand(program);
+  registerReplayCommand(program);
+  registerDiffCommand(program);
   return program;
 }

@@ -1,4 +1,4 @@
-import { contractDecider, ContractEvent, ContractState, DomainError } from '@covenant/domain';
+import { contractDecider, ContractDecisionContext, ContractEvent, ContractState, DomainError } from '@covenant/domain';
 import type { EventStore } from '@covenant/event-store';
 import { runStory } from '@covenant/testing/domain-story';
 import { prng } from '../../demo/prng';
@@ -15,6 +15,8 @@ export interface DatedEvent {
 }
 
 const HOUR = 3_600_000;
+// Recording a measurement needs no seat: an empty governance view stands in.
+const NO_GOVERNANCE: ContractDecisionContext = { governance: { partnershipId: '', parties: [], charterAdopted: false, memberships: [] } };
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
@@ -45,7 +47,7 @@ export function longContractHistory(count: number, seed = 1, backdateEvery = 17)
     const occurredAt = iso(m % backdateEvery === 0 ? at - Math.floor(rnd.next() * 20 * 24) * HOUR : at);
     const value = rnd.next() < 0.125 ? '99.50' : '99.95';
     try {
-      const events = contractDecider.decide({ type: 'RecordSlaMeasurement', actorId: 'probe', occurredAt, measurementId: `m-${seed}-${m}`, slaId: 'availability', value }, state, {});
+      const events = contractDecider.decide({ type: 'RecordSlaMeasurement', actorId: 'probe', occurredAt, measurementId: `m-${seed}-${m}`, slaId: 'availability', value }, state, NO_GOVERNANCE);
       push(events, occurredAt);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

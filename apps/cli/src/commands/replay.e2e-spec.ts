@@ -41,7 +41,8 @@ describe('covenant replay and covenant diff', () => {
       'status active; "Master Services Agreement"; terms version 1, 0 amendment(s)',
     ]);
     expect(lines[4]).toBe('5 event(s) applied:');
-    expect(lines[9]).toBe(`  #${5 + 3}  v4  ${'ContractActivated'.padEnd(28)} occurred 2025-01-06T09:00:00.000Z  recorded ${history[4].recordedAt}`);
+    // 13 partnership events come first in the log: the activation (v4) is at position 18.
+    expect(lines[9]).toBe(`  #${13 + 5}  v4  ${'ContractActivated'.padEnd(28)} occurred 2025-01-06T09:00:00.000Z  recorded ${history[4].recordedAt}`);
     const json = covenant(['replay', 'contract', LONG_CONTRACT_ID, '--known-at', history[14].recordedAt, '--json'], env);
     const view = JSON.parse(json.stdout);
     expect({ status: json.status, version: view.version, amendments: view.amendments, termsVersion: view.termsVersion, applied: view.eventsApplied.length }).toEqual({ status: 0, version: 14, amendments: 1, termsVersion: 2, applied: 15 });

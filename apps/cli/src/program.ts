@@ -7,6 +7,8 @@ import { registerVerifyCommand } from './commands/verify.command';
 import { registerCheckpointCommand } from './commands/checkpoint.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerDiffCommand } from './commands/diff.command';
+import { registerExportCommand } from './commands/export.command';
+import { registerVerifyBundleCommand } from './commands/verify-bundle.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
 export function buildProgram(): Command {
@@ -22,5 +24,7 @@ export function buildProgram(): Command {
   registerCheckpointCommand(program);
   registerReplayCommand(program);
   registerDiffCommand(program);
+  registerExportCommand(program);
+  registerVerifyBundleCommand(program);
   return program;
 }

@@ -27,15 +27,19 @@ import { RenewalsReportController } from './reports/renewals.controller';
 import { EscalationQueriesController } from './escalations/escalation-queries.controller';
 import { DisputeQueriesController } from './disputes/dispute-queries.controller';
 import { ChangeQueriesController } from './changes/change-queries.controller';
+import { AuditModule } from '@covenant/application/audit/audit.module';
+import { REPLAY_QUERY_HANDLERS } from '@covenant/application/replay/replay.queries';
+import { PartnershipReplayController } from './partnerships/partnership-replay.controller';
+import { AuditExportController } from './audit/audit-export.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: CovenantConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController],
-      providers: [...CONTRACT_AS_OF_QUERY_HANDLERS],
+      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController],
+      providers: [...CONTRACT_AS_OF_QUERY_HANDLERS, ...REPLAY_QUERY_HANDLERS],
     };
   }
 }

@@ -22,6 +22,7 @@ import { filterShape, prepareStatements, type SqliteStatements } from './sqlite-
 import { applyPragmas, createSchema, type SqliteSynchronous } from './sqlite-schema';
 import { PagedSubscription, wakeSubscribers } from './paged-subscription';
 import { WalCheckpointer } from './wal-checkpointer';
+import { GroupCommit, type GroupOutcome, type PendingAppend } from './group-commit';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created with its schema when missing. Ignored when `db` is given. */
@@ -48,7 +49,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   /** Subscribers on the same file in this process are woken by name, whichever store appended. */
   private readonly logKey: string;
-  private readonly appendTx: (streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => AppendResult;
+  private readonly group: GroupCommit;
   /** Only on a file the store opened itself: a lent connection's pragmas are its owner's. */
   private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
@@ -66,15 +67,34 @@ export class SqliteEventStore implements EventStore {
     this.logKey = this.db.memory ? `memory:${this.db.name}` : resolve(this.db.name);
     if (this.ownsDb && !this.db.memory) this.checkpointer = new WalCheckpointer(this.db, options.synchronous ?? 'NORMAL');
     const tx = { kind: 'sqlite' as const, db: this.db };
-    // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
-    // between the expected-version check and the insert (and WAL never reports a stale snapshot).
-    this.appendTx = this.db.transaction((streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => {
+    // Each append in a savepoint of its own (a nested better-sqlite3 transaction), so a conflict rolls
+    // back only that append and the rest of the group still commits.
+    const appendOne = this.db.transaction((streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => {
       const ctx = { statements: this.statements, clock: this.clock };
       const result = appendInTransaction(ctx, streamId, prepared, data, options.expectedVersion === undefined ? 'any' : options.expectedVersion);
       if (options.inTransaction) runWork(options.inTransaction, result.events, tx);
       for (const work of this.works) runWork(work, result.events, tx);
       return result;
-    }).immediate;
+    });
+    // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
+    // between the expected-version check and the insert (and WAL never reports a stale snapshot).
+    const commitGroup = this.db.transaction((batch: PendingAppend[]): GroupOutcome[] =>
+      batch.map((pending) => {
+        try {
+          return { pending, result: appendOne(pending.streamId, pending.prepared, pending.data, pending.options) };
+        } catch (error) {
+          return { pending, error };
+        }
+      }),
+    ).immediate;
+    this.group = new GroupCommit(
+      commitGroup,
+      (outcome) => this.settle(outcome),
+      (batch) => {
+        this.checkpointer?.committed(batch.reduce((bytes, p) => bytes + rowBytes(p.prepared), 0));
+        wakeSubscribers(this.logKey);
+      },
+    );
   }
 
   registerInTransaction(work: InTransactionWork): void {
@@ -87,23 +107,21 @@ export class SqliteEventStore implements EventStore {
     validateExpectedVersion(expected);
     const prepared = prepareEvents(events);
     this.assertOpen();
-    try {
-      const result = this.appendTx(streamId, prepared, events.map((e) => e.data), options);
-      this.checkpointer?.committed(rowBytes(prepared));
-      wakeSubscribers(this.logKey);
-      return result;
-    } catch (err) {
-      if (err instanceof VersionConflict) {
-        const repeat = idempotentResult(this.statements, streamId, prepared);
-        if (repeat) return repeat;
-        throw new WrongExpectedVersionError(streamId, expected, err.actual);
-      }
-      if (isUniqueViolation(err)) {
-        const repeat = idempotentResult(this.statements, streamId, prepared);
-        if (repeat) return repeat;
-      }
-      throw err;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.group.enqueue({ streamId, prepared, data: events.map((e) => e.data), options: { ...options, expectedVersion: expected }, resolve, reject });
+    });
+  }
+
+  /** An append's answer once its group committed: its result, or its error as the port defines it. */
+  private settle({ pending, result, error }: GroupOutcome): void {
+    if (result) return pending.resolve(result);
+    const { streamId, prepared } = pending;
+    if (error instanceof VersionConflict || isUniqueViolation(error)) {
+      const repeat = idempotentResult(this.statements, streamId, prepared);
+      if (repeat) return pending.resolve(repeat);
+      if (error instanceof VersionConflict) return pending.reject(new WrongExpectedVersionError(streamId, pending.options.expectedVersion ?? 'any', error.actual));
     }
+    pending.reject(error);
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<EventEnvelope> {
@@ -147,6 +165,7 @@ export class SqliteEventStore implements EventStore {
   /** Ends every subscription, then closes the connection unless it was lent to the store. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.group.flush();
     for (const sub of [...this.subscriptions]) await sub.close();
     this.closed = true;
     await this.checkpointer?.close();

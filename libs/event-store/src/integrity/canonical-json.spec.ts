@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { canonicalPlainJson, LoneSurrogateError, MAX_JSON_DEPTH } from './canonical-json';
-import { canonicalEnvelope, canonicalJson, sha256Hex, trustedEnvelope } from './event-hash';
+import { canonicalEnvelope, canonicalJson, envelopeMetadataPart, envelopeTypePart, joinEnvelope, sha256Hex, trustedEnvelope } from './event-hash';
 
 /** What the RFC author's package makes of a value: its text, or that it threw. */
 function reference(value: unknown): { text: string | undefined } | { threw: true } {
@@ -152,7 +152,7 @@ describe('envelope builders', () => {
     version: fc.nat(),
   });
 
-  it('build the canonical text of the whole envelope, trusted or checked', () => {
+  it('build the canonical text of the whole envelope, trusted, joined from per-append parts, or checked', () => {
     fc.assert(
       fc.property(parts, (p) => {
         const { dataJson: data, metadata, position, ...rest } = p;
@@ -161,6 +161,11 @@ describe('envelope builders', () => {
         const expected = canonicalize(envelope);
         expect(canonicalEnvelope(hashable)).toBe(expected);
         expect(trustedEnvelope(hashable)).toBe(expected);
+        if (position !== null) {
+          const metadataPart = envelopeMetadataPart(hashable.metadataJson);
+          const typePart = envelopeTypePart(p.schemaVersion, p.streamId, p.type);
+          expect(joinEnvelope(hashable.dataJson, p.id, metadataPart, position, p.prevHash, typePart, p.version)).toBe(expected);
+        }
       }),
       { numRuns: 500 },
     );

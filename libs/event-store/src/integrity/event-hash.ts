@@ -80,6 +80,29 @@ export function trustedEnvelope(p: HashableParts): string {
   );
 }
 
+/**
+ * trustedEnvelope cut where an append's events differ: between `metadata` and `position`, and from
+ * `schemaVersion` to `version`, the text changes only with metadata, schema version and type, so an
+ * append builds those middles once and each event joins five short pieces to them. Same text (spec).
+ */
+export function envelopeMetadataPart(metadataJson: string): string {
+  return flat('","metadata":' + metadataJson + ',"position":');
+}
+
+export function envelopeTypePart(schemaVersion: number, streamId: string, type: string): string {
+  return flat(',"schemaVersion":' + schemaVersion + ',"streamId":"' + streamId + '","type":"' + type + '","version":');
+}
+
+export function joinEnvelope(dataJson: string, id: string, metadataPart: string, position: number, prevHash: string | null, typePart: string, version: number): string {
+  return '{"data":' + dataJson + ',"id":"' + id + metadataPart + position + (prevHash === null ? ',"prevHash":null' : ',"prevHash":"' + prevHash + '"') + typePart + version + '}';
+}
+
+/** Reading a character makes V8 copy a concatenation into one flat string, once rather than per use. */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 export function sha256Hex(text: string): string {
   // One-shot hashing: about 40% cheaper than createHash().update().digest() for event-sized input.
   return hash('sha256', text, 'hex');

@@ -1,7 +1,7 @@
 import type { AppendResult, EventEnvelope, EventMetadata, ExpectedVersion, InTransactionWork, StoreTransaction } from '../../envelope';
 import { categoryOf } from '../../envelope';
 import { DuplicateEventIdError } from '../../errors';
-import { canonicalEnvelope, sha256Hex, trustedEnvelope } from '../../integrity/event-hash';
+import { canonicalEnvelope, envelopeMetadataPart, envelopeTypePart, joinEnvelope, sha256Hex } from '../../integrity/event-hash';
 import type { RecordClock } from '../../record-clock';
 import { finishMetadata, sameFlatObject, type PreparedEvent } from '../../validation';
 import { toEnvelope, type EventRow, type SqliteStatements } from './sqlite-rows';
@@ -57,27 +57,26 @@ export function appendInTransaction(
   let version = current;
   let prevHash: string | null = last ? last.hash : null;
   // Every spliced string is checked (ids, stream id, type) or hex, unless the stored hash was altered.
-  const envelope = prevHash === null || HEX_HASH.test(prevHash) ? trustedEnvelope : canonicalEnvelope;
+  const trusted = prevHash === null || HEX_HASH.test(prevHash);
   const events: EventEnvelope[] = new Array(prepared.length);
   let meta: { json: string; value: Record<string, unknown> } | undefined;
+  let metadataPart = '';
+  let typePart = '';
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i];
+    const before = i === 0 ? undefined : prepared[i - 1];
     position++;
     version++;
     // The events of one command usually share their metadata (correlation, causation, actor):
     // canonicalise it once per run of equal metadata rather than once per event.
-    if (meta === undefined || !sameFlatObject(p.metadata, prepared[i - 1].metadata)) meta = finishMetadata(p.metadata, recordedAt);
-    const text = envelope({
-      dataJson: p.dataJson,
-      id: p.id,
-      metadataJson: meta.json,
-      position,
-      prevHash,
-      schemaVersion: p.schemaVersion,
-      streamId,
-      type: p.type,
-      version,
-    });
+    if (meta === undefined || !sameFlatObject(p.metadata, (before as PreparedEvent).metadata)) {
+      meta = finishMetadata(p.metadata, recordedAt);
+      metadataPart = envelopeMetadataPart(meta.json);
+    }
+    if (before === undefined || p.type !== before.type || p.schemaVersion !== before.schemaVersion) typePart = envelopeTypePart(p.schemaVersion, streamId, p.type);
+    const text = trusted
+      ? joinEnvelope(p.dataJson, p.id, metadataPart, position, prevHash, typePart, version)
+      : canonicalEnvelope({ dataJson: p.dataJson, id: p.id, metadataJson: meta.json, position, prevHash, schemaVersion: p.schemaVersion, streamId, type: p.type, version });
     const hash = sha256Hex(text);
     s.insert.run(position, p.id, streamId, version, category, p.type, p.schemaVersion, p.dataJson, meta.json, recordedAt, prevHash, hash);
     events[i] = {

@@ -117,9 +117,11 @@ describe('canonical JSON fast path (RFC 8785)', () => {
   });
 
   it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels, and cycles`, () => {
-    const nest = (depth: number): unknown => (depth === 0 ? 1 : [nest(depth - 1)]);
+    const nest = (depth: number, leaf: unknown = 1): unknown => (depth === 0 ? leaf : [nest(depth - 1, leaf)]);
     expect(canonicalPlainJson(nest(MAX_JSON_DEPTH))).toBe(canonicalize(nest(MAX_JSON_DEPTH)));
     expect(canonicalPlainJson(nest(MAX_JSON_DEPTH + 1))).toBeUndefined();
+    expect(canonicalPlainJson(nest(MAX_JSON_DEPTH - 1, { s: 'x' }))).toBe(canonicalize(nest(MAX_JSON_DEPTH - 1, { s: 'x' })));
+    expect(canonicalPlainJson(nest(MAX_JSON_DEPTH, { s: 'x' }))).toBeUndefined();
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(canonicalPlainJson(cycle)).toBeUndefined();

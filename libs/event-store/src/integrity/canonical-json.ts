@@ -46,6 +46,9 @@ interface Shape {
   /** '{"key":' and ',"key":'; null for a key that is not valid Unicode (refused only if emitted). */
   first: Array<string | null>;
   next: Array<string | null>;
+  /** The same with a string value's opening quote: '{"key":"' and ',"key":"'. */
+  firstQuoted: Array<string | null>;
+  nextQuoted: Array<string | null>;
 }
 
 // Bounded so payloads with data-dependent keys cannot grow it without limit: when full it starts over.
@@ -72,6 +75,8 @@ function newShape(keys: string[]): Shape {
     sorted,
     first: quoted.map((q) => (q === null ? null : '{' + q + ':')),
     next: quoted.map((q) => (q === null ? null : ',' + q + ':')),
+    firstQuoted: quoted.map((q) => (q === null ? null : '{' + q + ':"')),
+    nextQuoted: quoted.map((q) => (q === null ? null : ',' + q + ':"')),
   };
 }
 
@@ -104,11 +109,18 @@ function shapeOf(keys: string[]): Shape {
 function objectText(o: Record<string, unknown>, depth: number): string | undefined {
   const keys = Object.keys(o);
   if (keys.length === 0) return '{}';
-  const { sorted, first, next } = shapeOf(keys);
+  const { sorted, first, next, firstQuoted, nextQuoted } = shapeOf(keys);
   let out = '';
   for (let i = 0; i < sorted.length; i++) {
     const v = o[sorted[i]];
     if (v === undefined) continue; // as JSON.stringify: the member is left out
+    if (typeof v === 'string' && depth < MAX_JSON_DEPTH && !NEEDS_CARE.test(v)) {
+      // The usual string: spliced between quotes that travel with the key (one piece fewer).
+      const key = out === '' ? firstQuoted[i] : nextQuoted[i];
+      if (key === null) throw new LoneSurrogateError();
+      out += key + v + '"';
+      continue;
+    }
     const text = valueText(v, depth + 1);
     if (text === undefined) return undefined;
     const key = out === '' ? first[i] : next[i];

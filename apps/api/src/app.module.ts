@@ -16,6 +16,7 @@ import { EscalationsController } from './escalations/escalations.controller';
 import { DisputesController } from './disputes/disputes.controller';
 import { ProjectionsModule } from '@covenant/application/projections/projections.module';
 import { ContractHistoryController } from './contracts/contract-history.controller';
+import { AccessLogController } from './audit/access-log.controller';
 import { ContractSlaComplianceController } from './contracts/sla-compliance.controller';
 import { SlaComplianceReportController } from './reports/sla-compliance.controller';
 import { PortfolioReportController } from './reports/portfolio.controller';
@@ -38,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, AccessLogController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController],
       providers: [...CONTRACT_AS_OF_QUERY_HANDLERS, ...REPLAY_QUERY_HANDLERS],
     };
   }

@@ -6,6 +6,7 @@ import { BundleError } from '@covenant/application/bundle/export-bundle';
 import { ExportBundleQuery } from '@covenant/application/replay/replay.queries';
 import { HttpReply as Response } from '../http/http-types';
 import { problem, ProblemException } from '../problem/problems';
+import { RecordsHistoryRead } from '../http/history-read';
 
 export class ExportQueryDto {
   @ApiProperty({ description: 'The stream to export: contract-<id> or partnership-<id>', example: 'contract-msa-acme-globex' })
@@ -19,6 +20,7 @@ export class ExportQueryDto {
 export class AuditExportController {
   constructor(private readonly queries: QueryBus) {}
 
+  @RecordsHistoryRead('export', (_p, q) => q.stream ?? null)
   @Get('export')
   @ApiOperation({
     summary: 'Evidence bundle of one stream',

@@ -5,6 +5,7 @@ import type { Page } from '@covenant/projections/framework/pagination';
 import { AuditEntry, AuditTrailQuery } from '@covenant/projections/read-models/audit-trail/audit-trail.queries';
 import { IdParam } from '../http/id-param';
 import { AuditTrailPageDto, HistoryQueryDto } from './dto/history.dto';
+import { RecordsHistoryRead } from '../http/history-read';
 
 /** The audit trail of one contract: every event of its stream, in chain order, with both times. */
 @ApiTags('contracts')
@@ -12,6 +13,7 @@ import { AuditTrailPageDto, HistoryQueryDto } from './dto/history.dto';
 export class ContractHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
+  @RecordsHistoryRead('history', (p) => `contract-${p.id}`)
   @Get(':id/history')
   @ApiOperation({
     summary: "A contract's audit trail",

@@ -10,6 +10,7 @@ import type { ContractSummary, ContractView } from '@covenant/projections/read-m
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { ContractDto, ContractListQueryDto, ContractPageDto, ContractReadQueryDto } from './dto/contract-queries.dto';
+import { RecordsHistoryRead } from '../http/history-read';
 
 /** Contracts as committees and auditors read them: the contract-state read model, or a replay of the log. */
 @ApiTags('contracts')
@@ -40,6 +41,7 @@ export class ContractQueriesController {
     );
   }
 
+  @RecordsHistoryRead('replay', (p, q) => (q.asOf !== undefined || q.knownAt !== undefined ? `contract-${p.id}` : null))
   @Get(':id')
   @ApiOperation({
     summary: 'Read a contract (current, or as of / as known at)',

@@ -15,6 +15,7 @@ import { PartnershipHealthQuery, PartnershipHealthView } from '@covenant/project
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { PartnershipHealthDto, PartnershipHealthQueryDto } from '../reports/dto/health.dto';
+import { RecordsHistoryRead } from '../http/history-read';
 import {
   PartnershipDetailDto,
   PartnershipListQueryDto,
@@ -55,6 +56,7 @@ export class PartnershipQueriesController {
     return found;
   }
 
+  @RecordsHistoryRead('timeline', (p) => `partnership-${p.id}`)
   @Get(':id/timeline')
   @ApiOperation({
     summary: "A partnership's timeline across all its contracts",

@@ -7,6 +7,7 @@ import { HttpReply as Response, setEtag } from '../http/http-types';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { PartnershipReplayQueryDto, PartnershipStateDto } from './dto/partnership-replay.dto';
+import { RecordsHistoryRead } from '../http/history-read';
 
 /** The auditor's replay of a partnership stream (the contract's is GET /contracts/{id}?asOf=&knownAt=). */
 @ApiTags('partnerships')
@@ -14,6 +15,7 @@ import { PartnershipReplayQueryDto, PartnershipStateDto } from './dto/partnershi
 export class PartnershipReplayController {
   constructor(private readonly queries: QueryBus) {}
 
+  @RecordsHistoryRead('replay', (p) => `partnership-${p.id}`)
   @Get(':id/state')
   @ApiOperation({
     summary: 'A partnership replayed as of a business time, as known at a record time',

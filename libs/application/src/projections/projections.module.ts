@@ -8,6 +8,7 @@ import { READ_MODEL_QUERY_HANDLERS } from '@covenant/projections/query-handlers'
 import { COVENANT_CONFIG } from '../config/config.module';
 import { CovenantConfig } from '../config/covenant-config';
 import { readModelWiring, ReadModelWiring } from './read-model-wiring';
+import { AccessLog } from '../access-log/access-log';
 
 export const READ_MODEL_WIRING = Symbol('READ_MODEL_WIRING');
 
@@ -43,8 +44,9 @@ export const READ_MODEL_WIRING = Symbol('READ_MODEL_WIRING');
       useFactory: (wiring: ReadModelWiring) => ReadModelSource.open(wiring.connection, ALL_PROJECTIONS),
     },
     ...READ_MODEL_QUERY_HANDLERS,
+    AccessLog,
   ],
-  exports: [ProjectionEngine, ReadModelSource],
+  exports: [ProjectionEngine, ReadModelSource, AccessLog],
 })
 export class ProjectionsModule implements OnApplicationShutdown {
   constructor(

@@ -117,7 +117,7 @@ function checkMetadata(metadata: unknown, i: number): asserts metadata is Record
  * Whether two values are objects with the same keys holding the same primitive values (so whatever
  * was checked or derived for one holds for the other). Undefined and object values count as different.
  */
-export function sameFlatObject(a: unknown, b: unknown): boolean {
+function sameFlatObject(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
   if (a === b) return true;
   const x = a as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { categoryOf } from '../../envelope';
 import { DuplicateEventIdError } from '../../errors';
 import { canonicalEnvelope, envelopeMetadataPart, envelopeTypePart, joinEnvelope, sha256Hex } from '../../integrity/event-hash';
 import type { RecordClock } from '../../record-clock';
-import { finishMetadata, sameFlatObject, type PreparedEvent } from '../../validation';
+import { finishMetadata, type PreparedEvent } from '../../validation';
 import { toEnvelope, type EventRow, type SqliteStatements } from './sqlite-rows';
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
@@ -67,9 +67,9 @@ export function appendInTransaction(
     const before = i === 0 ? undefined : prepared[i - 1];
     position++;
     version++;
-    // The events of one command usually share their metadata (correlation, causation, actor):
-    // canonicalise it once per run of equal metadata rather than once per event.
-    if (meta === undefined || !sameFlatObject(p.metadata, (before as PreparedEvent).metadata)) {
+    // The events of one command usually share their metadata (correlation, causation, actor), and
+    // prepareEvents hands equal neighbours one object: canonicalised once per run of it.
+    if (meta === undefined || p.metadata !== (before as PreparedEvent).metadata) {
       meta = finishMetadata(p.metadata, recordedAt);
       metadataPart = envelopeMetadataPart(meta.json);
     }

@@ -1,4 +1,4 @@
-import { addDays, compareInstants, firstInstantAfter, isInstant, isPast, monthOf } from './time';
+import { addDays, compareInstants, isInstant, isPast, monthOf } from './time';
 
 describe('Time (no clock: instants come with commands)', () => {
   it('accepts ISO-8601 instants with a zone only', () => {
@@ -8,15 +8,16 @@ describe('Time (no clock: instants come with commands)', () => {
     expect(isInstant('2025-01-06T09:00:00')).toBe(false);
     expect(isInstant('2025-13-45T09:00:00Z')).toBe(false);
   });
-  it('deadlines are inclusive: past only one millisecond after', () => {
+  it('deadlines are exclusive: one millisecond before is on time, the deadline instant itself is past', () => {
     const due = '2025-01-07T09:00:00.000Z';
-    expect(isPast(due, due)).toBe(false);
+    expect(isPast(due, '2025-01-07T08:59:59.999Z')).toBe(false);
+    expect(isPast(due, due)).toBe(true);
     expect(isPast(due, '2025-01-07T09:00:00.001Z')).toBe(true);
-    expect(firstInstantAfter(due)).toBe('2025-01-07T09:00:00.001Z');
   });
   it('days are 24 hours in UTC, offsets compare by instant', () => {
     expect(addDays('2025-03-29T12:00:00.000Z', 2)).toBe('2025-03-31T12:00:00.000Z');
-    expect(isPast('2025-01-06T10:00:00+01:00', '2025-01-06T09:00:00.001Z')).toBe(true);
+    expect(isPast('2025-01-06T10:00:00+01:00', '2025-01-06T09:00:00.000Z')).toBe(true);
+    expect(isPast('2025-01-06T10:00:00+01:00', '2025-01-06T08:59:59.999Z')).toBe(false);
   });
   it('the credit period is the UTC calendar month', () => {
     expect(monthOf('2025-01-31T23:59:59.999Z')).toBe('2025-01');

@@ -82,16 +82,13 @@ export function earliest(a: Instant, b: Instant): Instant {
 }
 
 /**
- * Deadlines are inclusive: a response exactly at the deadline is on time, one millisecond later is
- * late. So a deadline is missed at its first instant after, and the fact "it was missed" (an automatic
- * escalation, an overdue review) is dated then: `dueAt + 1 ms`, never at the tick that noticed it.
+ * Deadlines are exclusive: an action strictly before the deadline is on time, an action at the
+ * deadline instant is late. So a deadline is missed at the deadline itself, and the fact "it was
+ * missed" (an automatic escalation, an overdue review) is dated then: `dueAt`, never at the tick that
+ * noticed it. A scheduler ticking at exactly the deadline acts.
  */
-export function firstInstantAfter(deadline: Instant): Instant {
-  return addMs(deadline, 1);
-}
-
 export function isPast(deadline: Instant, now: Instant): boolean {
-  return ms(now) > ms(deadline);
+  return ms(now) >= ms(deadline);
 }
 
 /** The calendar month (UTC) an instant falls in, e.g. `2025-03`: the service-credit cap period. */

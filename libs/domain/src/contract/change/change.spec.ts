@@ -155,13 +155,13 @@ describe('Change protocol 3-2-1', () => {
       const gov2 = governanceFrom([...aPartnershipWithCharter(), appointedLater]);
       spec.given(...withChange()).when(decide('ApproveChange', 'gina', at(days(31))), contractContext({}, gov2)).thenError('GOVERNANCE.NO_DECISION_RIGHT');
     });
-    it('a change above the threshold waits for its collaborative review: approval is refused while it is open, up to and including its deadline', () => {
+    it('a change above the threshold waits for its collaborative review: approval is refused while it is open, up to just before its deadline', () => {
       const inReview = withChange({ costImpact: EUR('200000.00') });
-      spec.given(...inReview).when(decide('ApproveChange', PEOPLE.carol.personId, respondBy)).thenError('CHANGE.REVIEW_OPEN');
+      spec.given(...inReview).when(decide('ApproveChange', PEOPLE.carol.personId, addMs(respondBy, -1))).thenError('CHANGE.REVIEW_OPEN');
     });
-    it('a review that lapsed without consensus needs mediation before approval (one millisecond after the deadline)', () => {
+    it('a review that lapsed without consensus needs mediation before approval (from the deadline instant on)', () => {
       const inReview = withChange({ costImpact: EUR('200000.00') });
-      spec.given(...inReview).when(decide('ApproveChange', PEOPLE.carol.personId, addMs(respondBy, 1))).thenError('CHANGE.MEDIATION_REQUIRED');
+      spec.given(...inReview).when(decide('ApproveChange', PEOPLE.carol.personId, respondBy)).thenError('CHANGE.MEDIATION_REQUIRED');
       const failed = withChange({ costImpact: EUR('200000.00') }, [{ type: 'ConcludeCollaborativeReview', actorId: PEOPLE.carol.personId, occurredAt: at(days(35)), changeId: 'ch-1', outcome: 'no-consensus', summary: 'no' }]);
       spec.given(...failed).when(decide('ApproveChange', PEOPLE.erin.personId, at(days(36)))).thenError('CHANGE.MEDIATION_REQUIRED');
     });
@@ -235,9 +235,9 @@ describe('Change protocol 3-2-1', () => {
     const inReview = () => withChange({ costImpact: EUR('200000.00') });
     const concluded = contractEvent('CollaborativeReviewConcluded', { contractId: MSA_ID, changeId: 'ch-1', outcome: 'consensus', summary: 'agreed' });
 
-    it('review response deadline: concluding exactly at the deadline is on time, one millisecond after is not', () => {
-      spec.given(...inReview()).when(conclude(respondBy)).then(concluded);
-      spec.given(...inReview()).when(conclude(addMs(respondBy, 1))).thenError('CHANGE.REVIEW_DEADLINE_PASSED');
+    it('review response deadline: concluding one millisecond before the deadline is on time, exactly at it is not', () => {
+      spec.given(...inReview()).when(conclude(addMs(respondBy, -1))).then(concluded);
+      spec.given(...inReview()).when(conclude(respondBy)).thenError('CHANGE.REVIEW_DEADLINE_PASSED');
     });
     it('the review is concluded by the tier owning the level', () => {
       spec.given(...inReview()).when(conclude(at(days(35)), PEOPLE.alice.personId)).thenError('GOVERNANCE.NO_DECISION_RIGHT');
@@ -254,13 +254,13 @@ describe('Change protocol 3-2-1', () => {
       const failed = withChange({ costImpact: EUR('200000.00') }, [{ type: 'ConcludeCollaborativeReview', actorId: PEOPLE.carol.personId, occurredAt: at(days(35)), changeId: 'ch-1', outcome: 'no-consensus', summary: 'no' }]);
       spec.given(...failed).when(refer(at(days(36)))).then(referred);
     });
-    it('a review that is still open (up to its deadline) cannot be referred; a lapsed one is marked overdue and referred', () => {
+    it('a review that is still open (before its deadline) cannot be referred; a lapsed one (from the deadline on) is marked overdue and referred', () => {
       const inReview = withChange({ costImpact: EUR('200000.00') });
-      spec.given(...inReview).when(refer(respondBy)).thenError('CHANGE.REVIEW_NOT_FAILED');
+      spec.given(...inReview).when(refer(addMs(respondBy, -1))).thenError('CHANGE.REVIEW_NOT_FAILED');
       spec
         .given(...inReview)
-        .when(refer(addMs(respondBy, 1)))
-        .then(contractEvent('CollaborativeReviewOverdue', { contractId: MSA_ID, changeId: 'ch-1', respondBy }, addMs(respondBy, 1)), referred);
+        .when(refer(respondBy))
+        .then(contractEvent('CollaborativeReviewOverdue', { contractId: MSA_ID, changeId: 'ch-1', respondBy }, respondBy), referred);
     });
     it('a change with no review cannot go to mediation', () => {
       spec.given(...withChange()).when(refer(at(days(31)))).thenError('CHANGE.REVIEW_NOT_FAILED');
@@ -269,10 +269,11 @@ describe('Change protocol 3-2-1', () => {
 
   describe('MarkOverdueReviews', () => {
     const tick = (now: string) => ({ type: 'MarkOverdueReviews' as const, actorId: 'system:scheduler', now });
-    it('review response deadline: nothing at the deadline, overdue one millisecond after, dated then, once', () => {
+    it('review response deadline: nothing one millisecond before, overdue exactly at the deadline, dated then, once', () => {
       const inReview = withChange({ costImpact: EUR('200000.00') });
-      spec.given(...inReview).when(tick(respondBy)).thenNothing();
-      const overdue = contractEvent('CollaborativeReviewOverdue', { contractId: MSA_ID, changeId: 'ch-1', respondBy }, addMs(respondBy, 1));
+      spec.given(...inReview).when(tick(addMs(respondBy, -1))).thenNothing();
+      const overdue = contractEvent('CollaborativeReviewOverdue', { contractId: MSA_ID, changeId: 'ch-1', respondBy }, respondBy);
+      spec.given(...inReview).when(tick(respondBy)).then(overdue);
       spec.given(...inReview).when(tick(at(days(60)))).then(overdue);
       spec.given(...inReview, overdue).when(tick(at(days(61)))).thenNothing();
     });

@@ -2,7 +2,7 @@ import { requireDecisionRight } from '../../governance/governance';
 import { tierForChangeLevel } from '../../governance/tiers';
 import { DomainError, fail } from '../../shared/errors';
 import { compact } from '../../shared/event';
-import { firstInstantAfter, Instant, isPast } from '../../shared/time';
+import { Instant, isPast } from '../../shared/time';
 import { requireOneOf, requireText } from '../../shared/validate';
 import { ContractDecisionContext, requireGovernanceFor } from '../contract.context';
 import { ContractEvent, contractEvent } from '../contract.events';
@@ -18,7 +18,7 @@ export function requireChange(s: LiveContract, changeId: string): ChangeState {
 
 function overdue(s: LiveContract, ch: ChangeState): ContractEvent {
   const respondBy = ch.respondBy as Instant;
-  return dated(contractEvent('CollaborativeReviewOverdue', { contractId: s.contractId, changeId: ch.changeId, respondBy }), firstInstantAfter(respondBy));
+  return dated(contractEvent('CollaborativeReviewOverdue', { contractId: s.contractId, changeId: ch.changeId, respondBy }), respondBy);
 }
 
 /** An open review whose deadline has passed at `at` has failed, whether or not the scheduler said so yet. */
@@ -26,7 +26,7 @@ export function reviewLapsed(ch: ChangeState, at: Instant): boolean {
   return ch.status === 'in-review' && ch.respondBy !== null && isPast(ch.respondBy, at);
 }
 
-/** The collaborative review ends by its response deadline (inclusive), recorded by the owning tier. */
+/** The collaborative review ends before its response deadline (exclusive), recorded by the owning tier. */
 export function concludeCollaborativeReview(c: ConcludeCollaborativeReview, state: ContractState, ctx: ContractDecisionContext): ContractEvent[] {
   const s = requireActive(state);
   const ch = requireChange(s, c.changeId);

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@covenant/testing/given-when-then';
 import { addendumTerms, ADDENDUM_ID, anActiveMaster, aSignedContract, at, contractContext, contractStateOf, days, masterTerms, MSA_ID, PEOPLE, RECORDER, runContract, T0 } from '@covenant/testing/builders';
-import { addDays, addHours, addMs } from '../../shared/time';
+import { addDays, addHours } from '../../shared/time';
 import { masterView } from '../contract.context';
 import { ContractCommand } from '../contract.commands';
 import { contractDecider } from '../contract.decider';
@@ -15,7 +15,7 @@ describe('Contract deadlines', () => {
     expect(contractDeadlines(contractStateOf(aSignedContract()))).toEqual([{ kind: 'activation', ref: null, deadline: T0, runAt: T0, command: 'ActivateIfDue' }]);
   });
 
-  it('an active contract lists its renewal dates, expiry and every open deadline, soonest first; missed deadlines run one millisecond after', () => {
+  it('an active contract lists its renewal dates, expiry and every open deadline, soonest first; missed deadlines run at the deadline instant (deadlines are exclusive)', () => {
     const busy = runContract(
       [
         { type: 'RaiseEscalation', actorId: RECORDER, occurredAt: at(days(1)), escalationId: 'esc-1', subject: 'late invoices' },
@@ -26,9 +26,9 @@ describe('Contract deadlines', () => {
       anActiveMaster(),
     );
     expect(contractDeadlines(contractStateOf(busy))).toEqual([
-      { kind: 'escalation', ref: 'esc-1', deadline: addHours(at(days(1)), 24), runAt: addMs(addHours(at(days(1)), 24), 1), command: 'EscalateOverdue' },
-      { kind: 'collaborative-review', ref: 'ch-1', deadline: at(days(16)), runAt: addMs(at(days(16)), 1), command: 'MarkOverdueReviews' },
-      { kind: 'mediation-scheduling', ref: 'd-1', deadline: at(days(33)), runAt: addMs(at(days(33)), 1), command: 'MarkMediationSchedulingOverdue' },
+      { kind: 'escalation', ref: 'esc-1', deadline: addHours(at(days(1)), 24), runAt: addHours(at(days(1)), 24), command: 'EscalateOverdue' },
+      { kind: 'collaborative-review', ref: 'ch-1', deadline: at(days(16)), runAt: at(days(16)), command: 'MarkOverdueReviews' },
+      { kind: 'mediation-scheduling', ref: 'd-1', deadline: at(days(33)), runAt: at(days(33)), command: 'MarkMediationSchedulingOverdue' },
       { kind: 'renewal-window', ref: null, deadline: addDays(EXPIRY, -120), runAt: addDays(EXPIRY, -120), command: 'OpenDueRenewalWindows' },
       { kind: 'renewal-decision-due', ref: null, deadline: addDays(EXPIRY, -60), runAt: addDays(EXPIRY, -60), command: 'OpenDueRenewalWindows' },
       { kind: 'expiry', ref: null, deadline: EXPIRY, runAt: EXPIRY, command: 'ProcessExpiry' },

@@ -1,7 +1,7 @@
 import { requireDecisionRight, requireMemberOfParty } from '../../governance/governance';
 import { DomainError, fail, invalid } from '../../shared/errors';
 import { compact } from '../../shared/event';
-import { addDays, isAfter, isBefore, ms, requireInstant } from '../../shared/time';
+import { addDays, isAfter, isAtOrAfter, isBefore, ms, requireInstant } from '../../shared/time';
 import { requireId, requireOneOf, requireSha256, requireText } from '../../shared/validate';
 import { ContractDecisionContext, requireContract, requireGovernanceFor } from '../contract.context';
 import { ContractEvent, contractEvent } from '../contract.events';
@@ -87,7 +87,7 @@ export function submitPositionPaper(cmd: SubmitPositionPaper, state: ContractSta
   ];
 }
 
-/** Mediation must be held within the period after the formal notice (deadline inclusive), and scheduled by then. */
+/** Mediation must be held within the period after the formal notice (by its deadline), and scheduled before the deadline instant. */
 export function scheduleMediation(cmd: ScheduleMediation, state: ContractState, ctx: ContractDecisionContext): ContractEvent[] {
   const c = requireContract(state);
   const d = requireOpen(c, cmd.disputeId);
@@ -96,7 +96,7 @@ export function scheduleMediation(cmd: ScheduleMediation, state: ContractState, 
   if (d.step !== 'mediation') fail('DISPUTE.NOT_AT_MEDIATION', undefined, { step: d.step });
   if (d.mediationScheduledFor !== null) fail('DISPUTE.MEDIATION_ALREADY_SCHEDULED', undefined, { scheduledFor: d.mediationScheduledFor });
   if (isBefore(scheduledFor, d.formalNoticeAt)) invalid('scheduledFor', 'after-notice', 'mediation takes place after the formal notice');
-  if (d.mediationOverdue || isAfter(cmd.occurredAt, d.mediationDueBy) || isAfter(scheduledFor, d.mediationDueBy)) {
+  if (d.mediationOverdue || isAtOrAfter(cmd.occurredAt, d.mediationDueBy) || isAfter(scheduledFor, d.mediationDueBy)) {
     throw new DomainError('DISPUTE.MEDIATION_DEADLINE', `mediation had to be held by ${d.mediationDueBy}`, { mediationDueBy: d.mediationDueBy, scheduledFor });
   }
   requireDecisionRight(requireGovernanceFor(ctx, c.partnershipId), cmd.actorId, tierForStep('mediation'), cmd.occurredAt, `schedule mediation of ${d.disputeId}`);

@@ -1,5 +1,5 @@
 import { Tier } from '../../governance/tiers';
-import { firstInstantAfter, Instant, isAtOrBefore, isPast } from '../../shared/time';
+import { Instant, isAtOrBefore, isPast } from '../../shared/time';
 import { contractEvent } from '../contract.events';
 import { dated } from '../contract.guards';
 import { DISPUTE_STEPS, DisputeState, DisputeStep, LiveContract } from '../contract.state';
@@ -45,5 +45,5 @@ export function mediationDone(d: DisputeState, at: Instant): boolean {
 }
 
 export function mediationOverdueEvent(c: LiveContract, d: DisputeState): MediationSchedulingOverdue {
-  return dated(contractEvent('MediationSchedulingOverdue', { contractId: c.contractId, disputeId: d.disputeId, mediationDueBy: d.mediationDueBy }), firstInstantAfter(d.mediationDueBy));
+  return dated(contractEvent('MediationSchedulingOverdue', { contractId: c.contractId, disputeId: d.disputeId, mediationDueBy: d.mediationDueBy }), d.mediationDueBy);
 }

@@ -19,7 +19,7 @@ const schedule = (scheduledFor: string, occurredAt = at(days(16))) => ({ type: '
 const paper = (partyId: string, actorId: string, contentHash = HASH) => ({ type: 'SubmitPositionPaper' as const, actorId, occurredAt: at(days(17)), disputeId: 'd-1', partyId, contentHash });
 const resolve = (outcome: 'agreement' | 'withdrawn' | 'award', actorId: string, occurredAt: string) => ({ type: 'ResolveDispute' as const, actorId, occurredAt, disputeId: 'd-1', outcome, summary: 'settled' });
 const tick = (now: string) => ({ type: 'MarkMediationSchedulingOverdue' as const, actorId: 'system:scheduler', now });
-const overdue = contractEvent('MediationSchedulingOverdue', { contractId: MSA_ID, disputeId: 'd-1', mediationDueBy: DUE_BY }, addMs(DUE_BY, 1));
+const overdue = contractEvent('MediationSchedulingOverdue', { contractId: MSA_ID, disputeId: 'd-1', mediationDueBy: DUE_BY }, DUE_BY);
 
 describe('Dispute ladder', () => {
   describe('OpenDispute', () => {
@@ -69,10 +69,11 @@ describe('Dispute ladder', () => {
       spec.given(...scheduled).when(advance('arbitration', PEOPLE.erin.personId, addMs(at(days(20)), -1))).thenError('DISPUTE.MEDIATION_NOT_HELD');
       spec.given(...scheduled).when(advance('arbitration', PEOPLE.erin.personId, at(days(20)))).then(contractEvent('DisputeAdvanced', { contractId: MSA_ID, disputeId: 'd-1', fromStep: 'mediation', toStep: 'arbitration', reason: 'no agreement' }));
     });
-    it('when mediation could not be held in time, arbitration is open, the missed deadline recorded first', () => {
+    it('when mediation could not be held in time, arbitration is open (from the deadline instant on), the missed deadline recorded first', () => {
+      spec.given(...atMediation()).when(advance('arbitration', PEOPLE.erin.personId, addMs(DUE_BY, -1))).thenError('DISPUTE.MEDIATION_NOT_HELD');
       spec
         .given(...atMediation())
-        .when(advance('arbitration', PEOPLE.erin.personId, addMs(DUE_BY, 1)))
+        .when(advance('arbitration', PEOPLE.erin.personId, DUE_BY))
         .then(overdue, contractEvent('DisputeAdvanced', { contractId: MSA_ID, disputeId: 'd-1', fromStep: 'mediation', toStep: 'arbitration', reason: 'no agreement' }));
     });
     it('arbitration is final: there is no step after it', () => {
@@ -143,8 +144,9 @@ describe('Dispute ladder', () => {
   });
 
   describe('MarkMediationSchedulingOverdue', () => {
-    it('mediation deadline: nothing at the deadline; one millisecond after it is marked, dated then, once', () => {
-      spec.given(...opened()).when(tick(DUE_BY)).thenNothing();
+    it('mediation deadline: nothing one millisecond before; exactly at the deadline it is marked, dated then, once', () => {
+      spec.given(...opened()).when(tick(addMs(DUE_BY, -1))).thenNothing();
+      spec.given(...opened()).when(tick(DUE_BY)).then(overdue);
       spec.given(...opened()).when(tick(at(days(60)))).then(overdue);
       spec.given(...opened(), overdue).when(tick(at(days(61)))).thenNothing();
     });

@@ -1,7 +1,7 @@
 import { requireDecisionRight } from '../../governance/governance';
 import { DomainError, fail } from '../../shared/errors';
 import { compact } from '../../shared/event';
-import { addHours, isAtOrBefore, ms } from '../../shared/time';
+import { addHours, isBefore, ms } from '../../shared/time';
 import { requireId, requireOneOf, requireText } from '../../shared/validate';
 import { ContractDecisionContext, requireContract, requireGovernanceFor } from '../contract.context';
 import { ContractEvent, contractEvent } from '../contract.events';
@@ -82,7 +82,7 @@ export function resolveEscalation(cmd: ResolveEscalation, state: ContractState, 
     level: esc.level,
     tier: esc.tier,
     resolution: cmd.resolution,
-    withinDeadline: isAtOrBefore(cmd.occurredAt, esc.dueAt),
+    withinDeadline: isBefore(cmd.occurredAt, esc.dueAt),
   });
   return [...events, resolved];
 }

@@ -1,4 +1,4 @@
-import { addHours, firstInstantAfter, Instant, isPast } from '../../shared/time';
+import { addHours, Instant, isPast } from '../../shared/time';
 import { contractEvent } from '../contract.events';
 import { dated } from '../contract.guards';
 import { EscalationState, LiveContract, termsAt } from '../contract.state';
@@ -16,7 +16,7 @@ export function topLevel(c: LiveContract, at: Instant): number {
 
 /**
  * The automatic moves an open escalation has made by `until`: each time a level's deadline passes
- * unresolved, it moves up one level at the first instant after that deadline, with the next level's
+ * unresolved, it moves up one level at that deadline instant (deadlines are exclusive), with the next level's
  * response window. A late scheduler therefore catches up step by step, each step dated when it happened.
  * At the last level nothing moves further.
  */
@@ -24,7 +24,7 @@ export function automaticEscalations(c: LiveContract, esc: EscalationState, unti
   const events: EscalationEscalated[] = [];
   let cur = esc;
   while (cur.status === 'open' && isPast(cur.dueAt, until)) {
-    const at = firstInstantAfter(cur.dueAt);
+    const at = cur.dueAt;
     const next = levelPolicy(c, cur.level + 1, at);
     if (!next) break;
     const dueAt = addHours(at, next.responseHours);

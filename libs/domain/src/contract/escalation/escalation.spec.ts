@@ -14,10 +14,10 @@ const tick = (now: string) => ({ type: 'EscalateOverdue' as const, actorId: 'sys
 const auto = (fromLevel: number, toLevel: number, tier: 'steering' | 'executive', missed: string, windowHours: number) =>
   contractEvent(
     'EscalationEscalated',
-    { contractId: MSA_ID, escalationId: 'esc-1', fromLevel, toLevel, tier, dueAt: addHours(addMs(missed, 1), windowHours), automatic: true, reason: `level ${fromLevel} response deadline ${missed} passed` },
-    addMs(missed, 1),
+    { contractId: MSA_ID, escalationId: 'esc-1', fromLevel, toLevel, tier, dueAt: addHours(missed, windowHours), automatic: true, reason: `level ${fromLevel} response deadline ${missed} passed` },
+    missed,
   );
-const DUE_2 = addHours(addMs(DUE_1, 1), 72);
+const DUE_2 = addHours(DUE_1, 72);
 
 describe('Escalation ladder', () => {
   describe('RaiseEscalation', () => {
@@ -47,10 +47,10 @@ describe('Escalation ladder', () => {
     it('the owning tier resolves the escalation within its window', () => {
       spec.given(...raised()).when(resolve(PEOPLE.bob.personId, at(hours(2), RAISED_AT))).then(resolved(1, 'operational'));
     });
-    it('escalation deadline: exactly at the deadline level 1 still resolves; one millisecond after, the escalation is at level 2 and needs the steering committee', () => {
-      spec.given(...raised()).when(resolve(PEOPLE.alice.personId, DUE_1)).then(resolved(1, 'operational'));
-      spec.given(...raised()).when(resolve(PEOPLE.alice.personId, addMs(DUE_1, 1))).thenError('GOVERNANCE.NO_DECISION_RIGHT');
-      spec.given(...raised()).when(resolve(PEOPLE.carol.personId, addMs(DUE_1, 1))).then(auto(1, 2, 'steering', DUE_1, 72), resolved(2, 'steering'));
+    it('escalation deadline: one millisecond before the deadline level 1 still resolves; exactly at it, the escalation is at level 2 and needs the steering committee', () => {
+      spec.given(...raised()).when(resolve(PEOPLE.alice.personId, addMs(DUE_1, -1))).then(resolved(1, 'operational'));
+      spec.given(...raised()).when(resolve(PEOPLE.alice.personId, DUE_1)).thenError('GOVERNANCE.NO_DECISION_RIGHT');
+      spec.given(...raised()).when(resolve(PEOPLE.carol.personId, DUE_1)).then(auto(1, 2, 'steering', DUE_1, 72), resolved(2, 'steering'));
     });
     it('resolution only by the owning tier or above: an executive resolves a level-1 escalation; someone with no seat cannot', () => {
       spec.given(...raised()).when(resolve(PEOPLE.frank.personId, RAISED_AT)).then(resolved(1, 'operational'));
@@ -96,9 +96,9 @@ describe('Escalation ladder', () => {
   });
 
   describe('EscalateOverdue', () => {
-    it('escalation deadline: nothing at the deadline; one millisecond after it moves up by itself, dated at the deadline passing, not at the tick', () => {
-      spec.given(...raised()).when(tick(DUE_1)).thenNothing();
-      spec.given(...raised()).when(tick(addMs(DUE_1, 1))).then(auto(1, 2, 'steering', DUE_1, 72));
+    it('escalation deadline: nothing one millisecond before; exactly at the deadline it moves up by itself, dated at the deadline, not at the tick', () => {
+      spec.given(...raised()).when(tick(addMs(DUE_1, -1))).thenNothing();
+      spec.given(...raised()).when(tick(DUE_1)).then(auto(1, 2, 'steering', DUE_1, 72));
       spec.given(...raised()).when(tick(at(hours(5), DUE_1))).then(auto(1, 2, 'steering', DUE_1, 72));
     });
     it('a late scheduler catches up level by level, each step dated when it happened; the last level stays', () => {

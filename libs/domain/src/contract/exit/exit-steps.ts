@@ -1,6 +1,6 @@
 import { DomainError, fail } from '../../shared/errors';
 import { compact } from '../../shared/event';
-import { firstInstantAfter, isAfter, isBefore, isPast, ms } from '../../shared/time';
+import { isAtOrAfter, isBefore, isPast, ms } from '../../shared/time';
 import { requireText } from '../../shared/validate';
 import { ContractDecisionContext, requireMaster } from '../contract.context';
 import { ContractEvent, contractEvent } from '../contract.events';
@@ -20,7 +20,7 @@ export function completeExitStep(cmd: CompleteExitStep, state: ContractState): C
   const step = t.steps.find((s) => s.stepId === cmd.stepId);
   if (!step) fail('EXIT.STEP_NOT_FOUND', undefined, { stepId: cmd.stepId });
   if (step.done) fail('EXIT.STEP_ALREADY_COMPLETED', undefined, { stepId: cmd.stepId });
-  return [contractEvent('ExitStepCompleted', compact({ contractId, stepId: step.stepId, late: isAfter(cmd.occurredAt, step.dueAt), evidence: cmd.evidence }))];
+  return [contractEvent('ExitStepCompleted', compact({ contractId, stepId: step.stepId, late: isAtOrAfter(cmd.occurredAt, step.dueAt), evidence: cmd.evidence }))];
 }
 
 export function markOverdueExitSteps(cmd: MarkOverdueExitSteps, state: ContractState): ContractEvent[] {
@@ -28,7 +28,7 @@ export function markOverdueExitSteps(cmd: MarkOverdueExitSteps, state: ContractS
   return state.termination.steps
     .filter((s) => !s.done && !s.overdue && isPast(s.dueAt, cmd.now))
     .sort((a, b) => ms(a.dueAt) - ms(b.dueAt))
-    .map((s) => dated(contractEvent('ExitStepOverdue', { contractId: state.contractId, stepId: s.stepId, dueAt: s.dueAt }), firstInstantAfter(s.dueAt)));
+    .map((s) => dated(contractEvent('ExitStepOverdue', { contractId: state.contractId, stepId: s.stepId, dueAt: s.dueAt }), s.dueAt));
 }
 
 /** Closing needs every exit step done and the termination in effect; an addendum closes with its master. */

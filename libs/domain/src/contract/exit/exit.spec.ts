@@ -90,9 +90,9 @@ describe('Exit protocol', () => {
 
   describe('CompleteExitStep', () => {
     const completed = (late: boolean) => contractEvent('ExitStepCompleted', { contractId: MSA_ID, stepId: 'kt', late });
-    it('exit step due date: done exactly at it is on time, one millisecond after is late', () => {
-      spec.given(...terminated()).when(complete('kt', plan[0].dueAt)).then(completed(false));
-      spec.given(...terminated()).when(complete('kt', addMs(plan[0].dueAt, 1))).then(completed(true));
+    it('exit step due date: done one millisecond before it is on time, exactly at it is late', () => {
+      spec.given(...terminated()).when(complete('kt', addMs(plan[0].dueAt, -1))).then(completed(false));
+      spec.given(...terminated()).when(complete('kt', plan[0].dueAt)).then(completed(true));
     });
     it('a step is completed once, and must be in the plan', () => {
       const once = runContract([complete('kt', addDays(NOTICE, 1))], contractContext(), terminated());
@@ -106,9 +106,10 @@ describe('Exit protocol', () => {
 
   describe('MarkOverdueExitSteps', () => {
     const tick = (now: string): ContractCommand => ({ type: 'MarkOverdueExitSteps', actorId: 'system:scheduler', now });
-    const overdue = contractEvent('ExitStepOverdue', { contractId: MSA_ID, stepId: 'kt', dueAt: plan[0].dueAt }, addMs(plan[0].dueAt, 1));
-    it('exit step due date: nothing at it; overdue one millisecond after, dated then, once; done steps never', () => {
-      spec.given(...terminated()).when(tick(plan[0].dueAt)).thenNothing();
+    const overdue = contractEvent('ExitStepOverdue', { contractId: MSA_ID, stepId: 'kt', dueAt: plan[0].dueAt }, plan[0].dueAt);
+    it('exit step due date: nothing one millisecond before; overdue exactly at it, dated then, once; done steps never', () => {
+      spec.given(...terminated()).when(tick(addMs(plan[0].dueAt, -1))).thenNothing();
+      spec.given(...terminated()).when(tick(plan[0].dueAt)).then(overdue);
       spec.given(...terminated()).when(tick(addMs(plan[0].dueAt, 1))).then(overdue);
       spec.given(...terminated(), overdue).when(tick(addMs(plan[0].dueAt, 2))).thenNothing();
       const done = runContract([complete('kt', addDays(NOTICE, 1))], contractContext(), terminated());

@@ -20,6 +20,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   const dataDir = mkdtempSync(join(tmpdir(), 'covenant-e2e-'));
   let db: TestDatabase | undefined;
   const vars: Record<string, string> = { COVENANT_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env };
+  vars.COVENANT_SCHEDULER ??= 'off';
   if (engine === 'postgres') {
     db = await createTestDatabase();
     Object.assign(vars, { COVENANT_STORE: 'postgres', DATABASE_URL: db.url });

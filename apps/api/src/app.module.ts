@@ -32,13 +32,14 @@ import { AuditModule } from '@covenant/application/audit/audit.module';
 import { REPLAY_QUERY_HANDLERS } from '@covenant/application/replay/replay.queries';
 import { PartnershipReplayController } from './partnerships/partnership-replay.controller';
 import { AuditExportController } from './audit/audit-export.controller';
+import { SchedulerModule } from '@covenant/application/scheduler/scheduler.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: CovenantConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule],
+      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule, SchedulerModule],
       controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, AccessLogController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController],
       providers: [...CONTRACT_AS_OF_QUERY_HANDLERS, ...REPLAY_QUERY_HANDLERS],
     };

@@ -9,6 +9,7 @@ import { registerReplayCommand } from './commands/replay.command';
 import { registerDiffCommand } from './commands/diff.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerVerifyBundleCommand } from './commands/verify-bundle.command';
+import { registerTickCommand } from './commands/tick.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
 export function buildProgram(): Command {
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerDiffCommand(program);
   registerExportCommand(program);
   registerVerifyBundleCommand(program);
+  registerTickCommand(program);
   return program;
 }

@@ -11,9 +11,10 @@ import { escalationsProjection } from './read-models/escalations/escalations.pro
 import { disputesProjection } from './read-models/escalations/disputes.projection';
 import { changesProjection } from './read-models/changes/changes.projection';
 import { accessLogProjection } from './read-models/access-log/access-log.projection';
+import { deadlinesProjection } from './read-models/deadlines/deadlines.projection';
 
 /** Every read model of the engine, in the order they are applied within a transaction. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection, partnershipsProjection, timelineProjection, healthProjection, contractStateProjection, renewalsProjection, escalationsProjection, disputesProjection, changesProjection, accessLogProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, slaComplianceProjection, portfolioProjection, partnershipsProjection, timelineProjection, healthProjection, contractStateProjection, renewalsProjection, escalationsProjection, disputesProjection, changesProjection, accessLogProjection, deadlinesProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((p) => p.name === name);

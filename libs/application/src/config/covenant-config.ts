@@ -26,6 +26,8 @@ export interface CovenantConfig {
   checkpointEveryEvents: number;
   /** …or once this many seconds have passed with new events since the last one. */
   checkpointEverySeconds: number;
+  /** on: the api process runs the deadline scheduler every second (absent means on); off: only `covenant tick` fires deadlines. */
+  scheduler?: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -50,6 +52,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; ac
   { name: 'COVENANT_SIGNING_KEY', default: 'generated into <data dir>/audit-signing-key.pem', accepts: 'an Ed25519 private key as PKCS8 PEM, or the path of a file holding one', meaning: 'Signs the audit checkpoints (public key at GET /audit/public-key)' },
   { name: 'COVENANT_CHECKPOINT_EVERY_EVENTS', default: '1000', accepts: 'an integer 1-1000000000', meaning: 'Issue a signed checkpoint once this many events are not yet covered' },
   { name: 'COVENANT_CHECKPOINT_EVERY_SECONDS', default: '60', accepts: 'an integer 1-86400', meaning: 'Issue a signed checkpoint after this many seconds when new events exist' },
+  { name: 'COVENANT_SCHEDULER', default: 'on', accepts: 'on | off', meaning: 'on: the api process fires due deadlines (activation, escalation, renewal window, expiry, overdue reviews, mediation scheduling, exit steps) every second; on PostgreSQL one instance at a time acts. off: only `covenant tick` fires them' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -93,9 +96,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const signingKey = signingKeyFrom(env.COVENANT_SIGNING_KEY, cwd);
   const checkpointEveryEvents = integerIn(env, 'COVENANT_CHECKPOINT_EVERY_EVENTS', 1, 1_000_000_000, 1000);
   const checkpointEverySeconds = integerIn(env, 'COVENANT_CHECKPOINT_EVERY_SECONDS', 1, 86_400, 60);
+  const scheduler = oneOf(env, 'COVENANT_SCHEDULER', ['on', 'off'] as const, 'on');
   return {
     store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, projectionMode, port, host, logLevel,
-    signingKey, checkpointEveryEvents, checkpointEverySeconds,
+    signingKey, checkpointEveryEvents, checkpointEverySeconds, scheduler,
   };
 }
 

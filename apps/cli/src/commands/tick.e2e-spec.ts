@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventEnvelope, EventStore } from '@covenant/event-store';
+import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
+import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
+import { createTestDatabase, TestDatabase } from '@covenant/testing/postgres';
+import type { SchedulerRound } from '@covenant/application/scheduler/scheduler';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const SEEDED_AT = '2026-06-01T12:00:00Z';
+const TICK_AT = '2026-08-01T00:00:00.000Z';
+
+type Engine = 'sqlite' | 'postgres';
+
+interface Target {
+  engine: Engine;
+  dataDir: string;
+  db?: TestDatabase;
+}
+
+function covenant(args: string[], t: Target) {
+  const store = t.engine === 'postgres' ? { COVENANT_STORE: 'postgres', DATABASE_URL: t.db?.url ?? '' } : { COVENANT_STORE: 'sqlite', DATABASE_URL: '' };
+  return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...store, COVENANT_DATA_DIR: t.dataDir, COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+async function readAll(t: Target): Promise<EventEnvelope[]> {
+  const store: EventStore =
+    t.engine === 'postgres' ? new PostgresEventStore({ connectionString: t.db?.url ?? '' }) : new SqliteEventStore({ file: join(t.dataDir, 'covenant.db') });
+  try {
+    const events: EventEnvelope[] = [];
+    for await (const e of store.readAll()) events.push(e);
+    return events;
+  } finally {
+    await store.close();
+  }
+}
+
+describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo seed, %s', (engine) => {
+  let t: Target;
+  let seeded: EventEnvelope[];
+
+  beforeAll(async () => {
+    t = { engine, dataDir: mkdtempSync(join(tmpdir(), 'covenant-tick-')), db: engine === 'postgres' ? await createTestDatabase() : undefined };
+    const seed = covenant(['seed', '--demo', '--now', SEEDED_AT], t);
+    expect(seed.status).toBe(0);
+    seeded = await readAll(t);
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(t.dataDir, { recursive: true, force: true });
+    await t.db?.drop();
+  });
+
+  it('fires the deadlines due by then through the command handlers, each event dated at its deadline; a second run sends nothing new', async () => {
+    // Nothing was due at the seed's own "now" that the seed did not already do.
+    const atSeed = covenant(['tick', '--now', SEEDED_AT, '--json'], t);
+    expect(atSeed.stderr).toBe('');
+    expect((JSON.parse(atSeed.stdout) as SchedulerRound).fired.filter((f) => f.events.length > 0)).toEqual([]);
+
+    const run = covenant(['tick', '--now', TICK_AT, '--json'], t);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const round = JSON.parse(run.stdout) as SchedulerRound;
+    expect(round).toMatchObject({ now: TICK_AT, leader: true });
+    const written = round.fired.flatMap((f) => f.events.map((e) => ({ ...e, runAt: f.runAt, contractId: f.contractId })));
+    expect(written.length).toBeGreaterThan(0);
+    // Deadlines in order, none after the tick's instant.
+    const runAts = round.fired.map((f) => f.runAt);
+    expect([...runAts].sort()).toEqual(runAts);
+    expect(runAts.every((r) => r > SEEDED_AT.replace('Z', '.000Z') && r <= TICK_AT)).toBe(true);
+
+    const after = await readAll(t);
+    const added = after.slice(seeded.length);
+    expect(added).toHaveLength(written.length);
+    for (const [i, e] of added.entries()) {
+      expect(e.metadata.actorId).toBe('system:scheduler');
+      expect(e.streamId).toBe(`contract-${written[i].contractId}`);
+      expect(e.type).toBe(written[i].type);
+      // Dated at the deadline, not at the tick's time.
+      expect(e.metadata.occurredAt).toBe(written[i].occurredAt);
+      expect(written[i].occurredAt <= TICK_AT).toBe(true);
+    }
+    // The demo's escalation at level 2 is past its deadline by August: it reaches the executive tier.
+    expect(added.some((e) => e.type === 'EscalationEscalated' && (e.data as { toLevel: number }).toLevel === 3)).toBe(true);
+
+    const again = covenant(['tick', '--now', TICK_AT], t);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`Deadlines due by ${TICK_AT}:`);
+    expect(again.stdout).toContain('0 event(s) written.');
+    expect(await readAll(t)).toHaveLength(after.length);
+  }, 120_000);
+
+  it('refuses a --now that is not an instant', () => {
+    const bad = covenant(['tick', '--now', 'next tuesday'], t);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--now must be an ISO-8601');
+  });
+});

@@ -1,0 +1,100 @@
+import { CONTRACT_EVENT_TYPES, ContractDeadline, contractDeadlines, contractDecider, ContractEvent, ContractState } from '@covenant/domain';
+import type { ProjectedEvent, Projection, SqlOp } from '../../framework/projection';
+import type { SqlOps } from '../../framework/sql-ops';
+import type { ReadModelTable } from '../../framework/table';
+import { canonicalInstant } from '../contract-state/contract-view';
+
+export const DEADLINE_STATUSES = ['pending', 'fired', 'void'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/**
+ * What is due when: one row per deadline a contract has had, pending until the scheduler fires it
+ * (`fired`) or finds it has nothing to do (`void`). A pending deadline the contract no longer has (the
+ * escalation was resolved, an amendment moved the expiry) is deleted; fired and void rows stay as the
+ * scheduler's record.
+ */
+export const DEADLINES_TABLE: ReadModelTable = {
+  name: 'rm_deadlines',
+  columns: [
+    /** `<contractId>:<kind>:<ref or ''>:<deadline instant>`: stable, so it is the scheduler's idempotency key. */
+    { name: 'deadline_id', kind: 'text' },
+    { name: 'contract_id', kind: 'text' },
+    { name: 'kind', kind: 'text' },
+    { name: 'ref', kind: 'text', nullable: true },
+    { name: 'deadline', kind: 'text' },
+    { name: 'run_at', kind: 'text' },
+    { name: 'command', kind: 'text' },
+    /** The global position of the event after which this deadline was first listed. */
+    { name: 'source_position', kind: 'bigint' },
+    { name: 'status', kind: 'text' },
+    { name: 'last_position', kind: 'bigint' },
+  ],
+  primaryKey: ['deadline_id'],
+  indexes: [{ columns: ['status', 'run_at'] }, { columns: ['contract_id'] }],
+};
+
+/**
+ * This projection's own copy of each contract's domain state, folded with the domain's evolve, from
+ * which the pending deadlines are recomputed. SLA events are not folded: `evolveSla` changes only
+ * `state.sla`, which neither `contractDeadlines` nor any other evolve reads, so the copy keeps an empty
+ * ledger and stays small (a deadlines.int-spec test compares with a full replay).
+ */
+export const DEADLINE_CONTRACTS_TABLE: ReadModelTable = {
+  name: 'rm_deadline_contracts',
+  columns: [
+    { name: 'contract_id', kind: 'text' },
+    { name: 'state', kind: 'json' },
+    { name: 'last_position', kind: 'bigint' },
+  ],
+  primaryKey: ['contract_id'],
+};
+
+const SLA_EVENTS = new Set(['SlaMeasurementRecorded', 'SlaBreached', 'ServiceCreditAccrued', 'ServiceCreditWaived']);
+const EMPTY_LEDGER = { breaches: {}, accrued: {} };
+
+export function deadlineId(contractId: string, d: Pick<ContractDeadline, 'kind' | 'ref' | 'deadline'>): string {
+  return `${contractId}:${d.kind}:${d.ref ?? ''}:${canonicalInstant(d.deadline)}`;
+}
+
+type Gen = Generator<SqlOp, void, unknown>;
+
+function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
+  const contractId = (e.data as { contractId: string }).contractId;
+  const row = yield* sql.get<{ state: string; last_position: number | string }>('SELECT state, last_position FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
+  if (row && Number(row.last_position) >= e.position) return;
+  const before: ContractState = row ? (JSON.parse(row.state) as ContractState) : contractDecider.initialState;
+  const event = { type: e.type, schemaVersion: e.envelope.schemaVersion, data: e.data, occurredAt: e.occurredAt } as unknown as ContractEvent;
+  const evolved = contractDecider.evolve(before, event);
+  const state: ContractState = evolved.status === 'none' ? evolved : { ...evolved, sla: EMPTY_LEDGER };
+  if (row) yield* sql.run('UPDATE {rm_deadline_contracts} SET state = ?, last_position = ? WHERE contract_id = ?', [JSON.stringify(state), e.position, contractId]);
+  else yield* sql.run('INSERT INTO {rm_deadline_contracts} (contract_id, state, last_position) VALUES (?, ?, ?) ON CONFLICT (contract_id) DO NOTHING', [contractId, JSON.stringify(state), e.position]);
+
+  const wanted = contractDeadlines(state).map((d) => ({ id: deadlineId(contractId, d), d }));
+  const keep = new Set(wanted.map((w) => w.id));
+  const pending = yield* sql.all<{ deadline_id: string }>("SELECT deadline_id FROM {rm_deadlines} WHERE contract_id = ? AND status = 'pending'", [contractId]);
+  for (const p of pending) if (!keep.has(p.deadline_id)) yield* sql.run("DELETE FROM {rm_deadlines} WHERE deadline_id = ? AND status = 'pending'", [p.deadline_id]);
+  for (const { id, d } of wanted) {
+    yield* sql.run(
+      `INSERT INTO {rm_deadlines} (deadline_id, contract_id, kind, ref, deadline, run_at, command, source_position, status, last_position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (deadline_id) DO NOTHING`,
+      [id, contractId, d.kind, d.ref, canonicalInstant(d.deadline), canonicalInstant(d.runAt), d.command, e.position, e.position],
+    );
+  }
+}
+
+/**
+ * The deadlines the scheduler acts on: every contract's upcoming deadlines as the domain's
+ * `contractDeadlines` lists them from the contract's state after each of its events, so an amendment
+ * that moves the expiry moves the pending renewal deadlines. The scheduler marks rows fired or void
+ * (`markDeadline`); a rebuild lists them again as pending and the scheduler's idempotency keys keep a
+ * second firing from writing anything.
+ */
+export const deadlinesProjection: Projection = {
+  name: 'deadlines',
+  version: 1,
+  handles: CONTRACT_EVENT_TYPES.filter((t) => !SLA_EVENTS.has(t)),
+  tables: [DEADLINES_TABLE, DEADLINE_CONTRACTS_TABLE],
+  *apply(event, sql) {
+    yield* applyContractEvent(sql, event);
+  },
+};

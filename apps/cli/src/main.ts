@@ -3,6 +3,14 @@ import { CommanderError } from 'commander';
 import { ConfigError } from '@covenant/application/config/covenant-config';
 import { buildProgram } from './program';
 
+// Output piped into a reader that stops early (`covenant replay … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 buildProgram()
   .parseAsync(process.argv)
   .catch((err: unknown) => {

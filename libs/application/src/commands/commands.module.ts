@@ -13,6 +13,9 @@ import { COMMAND_HANDLERS } from './command-messages';
 
 export const SQL_SESSION = Symbol('SQL_SESSION');
 
+/** Advisory lock key for the application tables' DDL ('cov-app' as an int64). */
+const APP_SCHEMA_LOCK = '7165075710226997360';
+
 /**
  * The application's own tables live in the event store's database, so they commit with the events.
  * On EventStoreDB there is no shared transaction: that deployment keeps them in PostgreSQL and they
@@ -36,8 +39,10 @@ async function sqlSessionFor(store: EventStore, config: CovenantConfig): Promise
       inject: [EVENT_STORE, COVENANT_CONFIG],
       useFactory: async (store: EventStore, config: CovenantConfig) => {
         const sql = await sqlSessionFor(store, config);
-        await sql.session.exec(LOOKUP_DDL);
-        await sql.session.exec(IDEMPOTENCY_DDL);
+        // On PostgreSQL several processes may start at once, and concurrent CREATE TABLE IF NOT EXISTS
+        // is not safe there: the DDL runs under a transaction-scoped advisory lock.
+        const ddl = store.kind === 'sqlite' ? LOOKUP_DDL + IDEMPOTENCY_DDL : `BEGIN; SELECT pg_advisory_xact_lock(${APP_SCHEMA_LOCK}); ${LOOKUP_DDL} ${IDEMPOTENCY_DDL} COMMIT;`;
+        await sql.session.exec(ddl);
         if (store.supportsTransactions) store.registerInTransaction(indexInTransaction);
         return sql;
       },

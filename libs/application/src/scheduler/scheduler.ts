@@ -106,6 +106,8 @@ export interface SchedulerOptions {
   /** Rows read per query (the round loops until nothing is due). */
   batchSize?: number;
   log?: (message: string) => void;
+  /** Called after a deadline's command returned and before its row is marked (a crash-test seam). */
+  onSent?: (deadline: DueDeadline) => void | Promise<void>;
 }
 
 interface Row {
@@ -175,7 +177,12 @@ export class DeadlineScheduler {
         [now, this.batchSize],
       );
       if (rows.length === 0) break;
-      for (const row of rows) fired.push(await this.fire(row));
+      for (const row of rows) {
+        const result = await this.fire(row);
+        fired.push(result);
+        // Events may list a new, earlier deadline (level 2 → level 3): read again, so facts stay in order.
+        if (result.events.length > 0) break;
+      }
     }
     return { now, leader: true, fired };
   }
@@ -199,6 +206,7 @@ export class DeadlineScheduler {
       if (!(error instanceof DomainError)) throw error;
       result = { ...due, outcome: 'void', replayed: false, events: [], reason: error.code };
     }
+    await this.options.onSent?.(due);
     await this.mark(row, result.outcome);
     this.options.log?.(`${result.outcome} ${due.deadlineId}: ${due.command} at ${due.runAt}${result.replayed ? ' (repeat)' : ''}${result.events.length ? ` → ${result.events.map((e) => e.type).join(', ')}` : ''}`);
     return result;

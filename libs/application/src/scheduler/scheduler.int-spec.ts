@@ -7,7 +7,10 @@ import { CommandGateway } from '../commands/command-gateway';
 import { IDEMPOTENCY_DDL, IdempotencyStore } from '../idempotency/idempotency-store';
 import { indexInTransaction, LOOKUP_DDL, LookupIndex } from '../lookup/lookup-index';
 import { pgSession, SqlSession, sqliteSession } from '../sql/sql-session';
+import type { HttpAdapterHost } from '@nestjs/core';
+import type { CovenantConfig } from '../config/covenant-config';
 import { commandHash, DeadlineScheduler, PgAdvisoryLease, SchedulerRound, SCHEDULER_ACTOR } from './scheduler';
+import { SchedulerRunner } from './scheduler.module';
 import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 
 // T0 is Monday 2025-01-06 09:00 UTC.
@@ -31,9 +34,9 @@ describe.each(['sqlite', 'postgres'] as const)('deadline scheduler on %s', (engi
   let gateway: CommandGateway;
   const schedulers: DeadlineScheduler[] = [];
 
-  const newScheduler = (): DeadlineScheduler => {
+  const newScheduler = (clock: () => Date = () => d('1970-01-01T00:00:00Z')): DeadlineScheduler => {
     const lease = h.db instanceof PgReadModelDb ? new PgAdvisoryLease(h.db.pool) : undefined;
-    const s = new DeadlineScheduler({ gateway, store: h.store, db: h.db, lease, clock: () => d('1970-01-01T00:00:00Z') });
+    const s = new DeadlineScheduler({ gateway, store: h.store, db: h.db, lease, clock });
     schedulers.push(s);
     return s;
   };
@@ -158,6 +161,32 @@ describe.each(['sqlite', 'postgres'] as const)('deadline scheduler on %s', (engi
     const again = await s.runDue(d(T0));
     expect(again.fired.map((f) => [f.kind, f.outcome, f.replayed, f.events.length])).toEqual([['activation', 'fired', true, 0]]);
     expect(await eventsOf('ContractActivated')).toHaveLength(1);
+  });
+
+  it('in the api process: runs on its interval by its clock only in an HTTP application with COVENANT_SCHEDULER on', async () => {
+    await h.append(contractStream(MSA_ID), signed());
+    let clock = ms(T0, -1);
+    const s = newScheduler(() => d(clock));
+    const http = { httpAdapter: {} } as unknown as HttpAdapterHost;
+    const runner = (scheduler: 'on' | 'off', host?: HttpAdapterHost) => new SchedulerRunner(s, { scheduler } as CovenantConfig, host);
+    const cli = runner('on');
+    cli.onApplicationBootstrap();
+    expect(cli.running).toBe(false);
+    const off = runner('off', http);
+    off.onApplicationBootstrap();
+    expect(off.running).toBe(false);
+    const api = runner('on', http);
+    api.onApplicationBootstrap();
+    expect(api.running).toBe(true);
+    api.stop();
+    api.start(5);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await eventsOf('ContractActivated')).toEqual([]);
+    clock = T0;
+    for (let i = 0; i < 200 && (await eventsOf('ContractActivated')).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await api.onModuleDestroy();
+    expect(api.running).toBe(false);
+    expect(await eventsOf('ContractActivated')).toEqual([{ type: 'ContractActivated', occurredAt: T0, actorId: SCHEDULER_ACTOR }]);
   });
 
   if (engine === 'postgres') {

@@ -3,7 +3,8 @@ import { d, PARTNERSHIP_ID, PEOPLE, RECORDER, withActiveMaster } from '../contra
 
 const MSA = 'msa-change-queries';
 const { alice, carol, erin } = PEOPLE;
-const justAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
+/** Deadlines are exclusive: at the deadline instant it is late; a millisecond before, not yet. */
+const justBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 const big = {
   changeId: 'ch-big',
   title: 'Double the analytics capacity',
@@ -74,10 +75,10 @@ describe.each(ENGINES)('GET /changes on %s', (engine) => {
     expect(await ids('/changes?tier=operational')).toEqual(['ch-m']);
     expect(await ids('/reports/pending-changes?tier=steering')).toEqual(['ch-big']);
     expect(await ids('/changes?level=significant')).toEqual(['ch-big']);
-    expect(await ids(`/changes?overdue=true&now=${d(34)}`)).toEqual([]);
-    expect(await ids(`/changes?overdue=true&now=${justAfter(d(34))}`)).toEqual(['ch-big']);
-    expect((await get(`/changes/ch-big?now=${justAfter(d(34))}`).expect(200)).body.reviewOverdue).toBe(true);
-    expect(await ids(`/changes?overdue=false&now=${justAfter(d(34))}`)).toEqual(['ch-m']);
+    expect(await ids(`/changes?overdue=true&now=${justBefore(d(34))}`)).toEqual([]);
+    expect(await ids(`/changes?overdue=true&now=${d(34)}`)).toEqual(['ch-big']);
+    expect((await get(`/changes/ch-big?now=${d(34)}`).expect(200)).body.reviewOverdue).toBe(true);
+    expect(await ids(`/changes?overdue=false&now=${d(34)}`)).toEqual(['ch-m']);
   });
 
   it('shows each decision on the very next read: approval into an amendment, mediation handing it to the executive, rejection', async () => {

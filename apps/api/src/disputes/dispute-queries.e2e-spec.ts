@@ -3,7 +3,8 @@ import { d, HASH_ACME, HASH_GLOBEX, PARTNERSHIP_ID, PEOPLE, withActiveMaster } f
 
 const MSA = 'msa-dispute-queries';
 const { alice, bob, carol, dave, erin, frank } = PEOPLE;
-const justAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
+/** Deadlines are exclusive: at the deadline instant it is late; a millisecond before, not yet. */
+const justBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 
 describe.each(ENGINES)('GET /disputes on %s', (engine) => {
   const env = withActiveMaster(engine, MSA);
@@ -39,9 +40,9 @@ describe.each(ENGINES)('GET /disputes on %s', (engine) => {
       binding: null,
       version: 4,
     });
-    // Nobody scheduled mediation within 30 days of the notice: overdue from the first instant after.
-    expect((await get(`/disputes/d-co7?now=${d(90)}`).expect(200)).body.mediationOverdue).toBe(false);
-    expect((await get(`/disputes/d-co7?now=${justAfter(d(90))}`).expect(200)).body.mediationOverdue).toBe(true);
+    // Nobody scheduled mediation within 30 days of the notice: overdue from the deadline instant on.
+    expect((await get(`/disputes/d-co7?now=${justBefore(d(90))}`).expect(200)).body.mediationOverdue).toBe(false);
+    expect((await get(`/disputes/d-co7?now=${d(90)}`).expect(200)).body.mediationOverdue).toBe(true);
   });
 
   it('shows each step up the ladder, the mediation date, the papers and the outcome on the very next read', async () => {
@@ -78,7 +79,7 @@ describe.each(ENGINES)('GET /disputes on %s', (engine) => {
     expect(await ids('/disputes?step=mediation,arbitration')).toEqual(['d-co7']);
     expect(await ids('/disputes?step=negotiation')).toEqual(['d-weekend', 'd-late']);
     expect(await ids(`/disputes?mediationOverdue=true&now=${d(106)}`)).toEqual(['d-late']);
-    expect(await ids(`/disputes?mediationOverdue=true&now=${d(105)}`)).toEqual([]);
+    expect(await ids(`/disputes?mediationOverdue=true&now=${justBefore(d(105))}`)).toEqual([]);
     expect(await ids(`/disputes?mediationOverdue=false&now=${d(106)}`)).toEqual(['d-co7', 'd-weekend']);
     expect(await ids(`/disputes?partnershipId=${PARTNERSHIP_ID}&contractId=${MSA}&status=open`)).toEqual(['d-co7', 'd-late']);
     expect(await ids('/disputes?partnershipId=other')).toEqual([]);

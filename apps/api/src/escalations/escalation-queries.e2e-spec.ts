@@ -2,16 +2,17 @@ import { ENGINES } from '../../../../test/e2e/app-fixture';
 import { d, PARTNERSHIP_ID, PEOPLE, RECORDER, withActiveMaster } from '../contracts/test-support/contract-http';
 
 const MSA = 'msa-esc-queries';
-const justAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
+/** Deadlines are exclusive: at the deadline instant it is late; a millisecond before, not yet. */
+const justBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 
 describe.each(ENGINES)('GET /escalations on %s', (engine) => {
   const env = withActiveMaster(engine, MSA);
   const get = (path: string) => env.c.http().get(path);
   const ids = async (path: string) => ((await get(path).expect(200)).body.items as Array<{ escalationId: string }>).map((e) => e.escalationId);
 
-  it('reads an escalation just raised: level 1, the operational team, due in 24 hours, overdue only after', async () => {
+  it('reads an escalation just raised: level 1, the operational team, due in 24 hours, overdue from the deadline on', async () => {
     await env.c.post(`/contracts/${MSA}/escalations`, { escalationId: 'esc-a', subject: 'Invoices rejected twice', relatesTo: { kind: 'other' }, occurredAt: d(15) }, RECORDER, 201);
-    const res = await get(`/escalations/esc-a?now=${d(16)}`).expect(200);
+    const res = await get(`/escalations/esc-a?now=${justBefore(d(16))}`).expect(200);
     expect(res.headers.etag).toBe('"4"');
     expect(res.body).toEqual({
       escalationId: 'esc-a',
@@ -33,7 +34,7 @@ describe.each(ENGINES)('GET /escalations on %s', (engine) => {
       resolvedWithinDeadline: null,
       version: 4,
     });
-    expect((await get(`/escalations/esc-a?now=${justAfter(d(16))}`).expect(200)).body.overdue).toBe(true);
+    expect((await get(`/escalations/esc-a?now=${d(16)}`).expect(200)).body.overdue).toBe(true);
   });
 
   it('shows a move up the ladder and a resolution on the very next read', async () => {

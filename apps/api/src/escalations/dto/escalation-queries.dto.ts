@@ -52,8 +52,8 @@ export class LevelMoveDto {
   @ApiProperty({ example: 1 }) fromLevel!: number;
   @ApiProperty({ example: 2 }) toLevel!: number;
   @ApiProperty({ enum: TIERS, example: 'steering' }) tier!: string;
-  @ApiProperty({ description: 'The new level’s response deadline', example: '2026-03-06T09:00:00.001Z' }) dueAt!: string;
-  @ApiProperty({ description: 'When it moved; an automatic move is dated the first instant after the missed deadline', example: '2026-03-03T09:00:00.001Z' }) at!: string;
+  @ApiProperty({ description: 'The new level’s response deadline', example: '2026-03-06T09:00:00.000Z' }) dueAt!: string;
+  @ApiProperty({ description: 'When it moved; an automatic move is dated at the missed deadline itself', example: '2026-03-03T09:00:00.000Z' }) at!: string;
   @ApiProperty({ example: true }) automatic!: boolean;
   @ApiProperty({ example: 'level 1 response deadline 2026-03-03T09:00:00.000Z passed' }) reason!: string;
 }
@@ -68,7 +68,7 @@ export class EscalationDto {
   @ApiProperty({ example: '2026-03-02T09:00:00.000Z' }) raisedAt!: string;
   @ApiProperty({ description: 'Current ladder level', example: 2 }) level!: number;
   @ApiProperty({ enum: TIERS, description: 'The tier owning the current level', example: 'steering' }) tier!: string;
-  @ApiProperty({ description: 'Response deadline of the current level', example: '2026-03-06T09:00:00.001Z' }) dueAt!: string;
+  @ApiProperty({ description: 'Response deadline of the current level', example: '2026-03-06T09:00:00.000Z' }) dueAt!: string;
   @ApiProperty({ enum: ESCALATION_STATUSES, example: 'open' }) status!: string;
   @ApiProperty({ description: 'At `now`: open with the deadline passed', example: false }) overdue!: boolean;
   @ApiProperty({ type: [LevelMoveDto] }) history!: LevelMoveDto[];

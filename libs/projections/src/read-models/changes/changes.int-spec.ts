@@ -69,9 +69,9 @@ describe.each(['sqlite', 'postgres'] as const)('changes on %s', (engine) => {
     await h.append(MSA_STREAM, msa.slice(0, 23));
     expect(await ids({ statuses: ['pending'] })).toEqual(['ch-2']);
     expect(await ids({ tier: 'steering' })).toEqual(['ch-2']);
-    expect(await ids({ overdue: true, now: '2025-02-09T09:00:00.000Z' })).toEqual([]);
-    expect(await ids({ overdue: true, now: '2025-02-09T09:00:00.001Z' })).toEqual(['ch-2']);
-    expect(await ids({ overdue: false, now: '2025-02-09T09:00:00.001Z' })).toEqual(['ch-1']);
+    expect(await ids({ overdue: true, now: '2025-02-09T08:59:59.999Z' })).toEqual([]);
+    expect(await ids({ overdue: true, now: '2025-02-09T09:00:00.000Z' })).toEqual(['ch-2']);
+    expect(await ids({ overdue: false, now: '2025-02-09T09:00:00.000Z' })).toEqual(['ch-1']);
     await h.append(MSA_STREAM, msa.slice(23, 25));
     expect(await ids({ tier: 'executive' })).toEqual(['ch-2']);
     expect(await ids({ tier: 'steering' })).toEqual([]);

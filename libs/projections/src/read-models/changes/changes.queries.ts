@@ -75,7 +75,7 @@ const toChange =
     respondBy: (r.respond_by as string | null) ?? null,
     reviewOutcome: (r.review_outcome as ChangeView['reviewOutcome']) ?? null,
     reviewSummary: (r.review_summary as string | null) ?? null,
-    reviewOverdue: r.status === 'in-review' && r.respond_by !== null && (r.respond_by as string) < now,
+    reviewOverdue: r.status === 'in-review' && r.respond_by !== null && (r.respond_by as string) <= now,
     costImpact: { amount: r.cost_impact_amount as string, currency: r.cost_impact_currency as string },
     costImpactPercent: (r.cost_impact_percent as string | null) ?? null,
     baseTermsVersion: Number(r.base_terms_version),
@@ -109,8 +109,8 @@ export async function listChanges(source: ReadModelSource, filter: ChangeFilter,
   if (filter.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: expandStatuses(filter.statuses) });
   if (filter.tier !== undefined) qb.andWhere('t.awaiting_tier = :tier', { tier: filter.tier });
   if (filter.level !== undefined) qb.andWhere('t.level = :level', { level: filter.level });
-  if (filter.overdue === true) qb.andWhere("t.status = 'in-review' AND t.respond_by < :now", { now });
-  if (filter.overdue === false) qb.andWhere("(t.status <> 'in-review' OR t.respond_by IS NULL OR t.respond_by >= :now)", { now });
+  if (filter.overdue === true) qb.andWhere("t.status = 'in-review' AND t.respond_by <= :now", { now });
+  if (filter.overdue === false) qb.andWhere("(t.status <> 'in-review' OR t.respond_by IS NULL OR t.respond_by > :now)", { now });
   if (filter.partnershipId !== undefined) qb.andWhere('t.partnership_id = :partnershipId', { partnershipId: filter.partnershipId });
   if (filter.contractId !== undefined) qb.andWhere('t.contract_id = :contractId', { contractId: filter.contractId });
   return paginate(

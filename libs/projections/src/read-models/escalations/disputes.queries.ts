@@ -48,10 +48,10 @@ export interface DisputeFilter {
 type Row = Record<string, unknown>;
 
 /** The domain's mediationLapsed, or the recorded fact: the ladder before arbitration, no date, the deadline passed. */
-const MEDIATION_OVERDUE = "(t.mediation_overdue = 1 OR (t.status = 'open' AND t.mediation_scheduled_for IS NULL AND t.step <> 'arbitration' AND t.mediation_due_by < :now))";
+const MEDIATION_OVERDUE = "(t.mediation_overdue = 1 OR (t.status = 'open' AND t.mediation_scheduled_for IS NULL AND t.step <> 'arbitration' AND t.mediation_due_by <= :now))";
 
 const lapsed = (r: Row, now: string): boolean =>
-  Number(r.mediation_overdue) === 1 || (r.status === 'open' && r.mediation_scheduled_for === null && r.step !== 'arbitration' && (r.mediation_due_by as string) < now);
+  Number(r.mediation_overdue) === 1 || (r.status === 'open' && r.mediation_scheduled_for === null && r.step !== 'arbitration' && (r.mediation_due_by as string) <= now);
 
 const toDispute =
   (now: string) =>

@@ -59,20 +59,20 @@ describe.each(['sqlite', 'postgres'] as const)('escalations and disputes on %s',
       resolvedWithinDeadline: true,
       version: 18,
     });
-    expect(await escalationById(source, 'esc-2', '2025-01-24T11:00:00.000Z')).toMatchObject({
+    expect(await escalationById(source, 'esc-2', '2025-01-24T10:59:59.999Z')).toMatchObject({
       relatesTo: null,
       level: 2,
       tier: 'steering',
       dueAt: '2025-01-24T11:00:00.000Z',
       status: 'open',
-      // Deadlines are inclusive: at the deadline it is not yet overdue.
+      // Deadlines are exclusive: a millisecond before it is not yet overdue; at the deadline it is.
       overdue: false,
       history: [{ fromLevel: 1, toLevel: 2, automatic: false, reason: 'needs budget', at: '2025-01-21T11:00:00.000Z' }],
       resolvedAt: null,
       resolvedWithinDeadline: null,
       version: 20,
     });
-    expect((await escalationById(source, 'esc-2', '2025-01-24T11:00:00.001Z'))?.overdue).toBe(true);
+    expect((await escalationById(source, 'esc-2', '2025-01-24T11:00:00.000Z'))?.overdue).toBe(true);
     expect(await escalationById(source, 'nope')).toBeNull();
   });
 
@@ -116,9 +116,9 @@ describe.each(['sqlite', 'postgres'] as const)('escalations and disputes on %s',
     const msa = runStory().streams[MSA_STREAM];
     await h.append(MSA_STREAM, msa.slice(0, 42));
     // d-1 has its mediation date; d-2 (noticed 2025-03-17) must hold mediation by 2025-04-16T09:00.
-    expect(await disputeIds({ mediationOverdue: true, now: '2025-04-16T09:00:00.000Z' })).toEqual([]);
-    expect(await disputeIds({ mediationOverdue: true, now: '2025-04-16T09:00:00.001Z' })).toEqual(['d-2']);
-    expect(await disputeIds({ mediationOverdue: false, now: '2025-04-16T09:00:00.001Z' })).toEqual(['d-1']);
+    expect(await disputeIds({ mediationOverdue: true, now: '2025-04-16T08:59:59.999Z' })).toEqual([]);
+    expect(await disputeIds({ mediationOverdue: true, now: '2025-04-16T09:00:00.000Z' })).toEqual(['d-2']);
+    expect(await disputeIds({ mediationOverdue: false, now: '2025-04-16T09:00:00.000Z' })).toEqual(['d-1']);
     expect(await disputeIds({ status: 'open', steps: ['negotiation', 'relationship-managers'] })).toEqual(['d-2']);
   });
 

@@ -48,7 +48,7 @@ export interface LevelMove {
   toLevel: number;
   tier: string;
   dueAt: string;
-  /** When it moved (occurredAt): the first instant after the deadline for an automatic move. */
+  /** When it moved (occurredAt): the missed deadline itself for an automatic move. */
   at: string;
   automatic: boolean;
   reason: string;

@@ -59,7 +59,7 @@ const toEscalation =
     tier: r.tier as Tier,
     dueAt: r.due_at as string,
     status: r.status as EscalationStatus,
-    overdue: r.status === 'open' && (r.due_at as string) < now,
+    overdue: r.status === 'open' && (r.due_at as string) <= now,
     history: JSON.parse(r.history as string) as LevelMove[],
     resolvedAt: (r.resolved_at as string | null) ?? null,
     resolvedBy: (r.resolved_by as string | null) ?? null,
@@ -80,8 +80,8 @@ export async function listEscalations(source: ReadModelSource, filter: Escalatio
   const now = nowOf(filter.now);
   const qb = source.table('rm_escalations');
   if (filter.status !== undefined) qb.andWhere('t.status = :status', { status: filter.status });
-  if (filter.overdue === true) qb.andWhere("t.status = 'open' AND t.due_at < :now", { now });
-  if (filter.overdue === false) qb.andWhere("(t.status <> 'open' OR t.due_at >= :now)", { now });
+  if (filter.overdue === true) qb.andWhere("t.status = 'open' AND t.due_at <= :now", { now });
+  if (filter.overdue === false) qb.andWhere("(t.status <> 'open' OR t.due_at > :now)", { now });
   if (filter.level !== undefined) qb.andWhere('t.level = :level', { level: filter.level });
   if (filter.tier !== undefined) qb.andWhere('t.tier = :tier', { tier: filter.tier });
   if (filter.partnershipId !== undefined) qb.andWhere('t.partnership_id = :partnershipId', { partnershipId: filter.partnershipId });

@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Config readers, test set-up, benchmarks and the CLI bootstrap may read the environment.
-    files: ['**/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
+    files: ['**/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', '**/test-support/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

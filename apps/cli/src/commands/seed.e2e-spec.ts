@@ -1,45 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EventEnvelope, EventStore } from '@covenant/event-store';
-import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
-import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
-import { createTestDatabase, TestDatabase } from '@covenant/testing/postgres';
+import type { EventEnvelope } from '@covenant/event-store';
+import { cliTarget, covenant, readLog, removeTarget, Target } from '../test-support/cli-target';
 
-const root = join(__dirname, '..', '..', '..', '..');
 const NOW = '2026-03-01T12:00:00.000Z';
-
-type Engine = 'sqlite' | 'postgres';
-
-/** Where the seeded store lives: a temp data dir, and on postgres a fresh database too. */
-interface Target {
-  engine: Engine;
-  dataDir: string;
-  db?: TestDatabase;
-}
-
-function covenant(args: string[], t: Target) {
-  const store = t.engine === 'postgres' ? { COVENANT_STORE: 'postgres', DATABASE_URL: t.db?.url ?? '' } : { COVENANT_STORE: 'sqlite', DATABASE_URL: '' };
-  return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ...store, COVENANT_DATA_DIR: t.dataDir, COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
-
-async function readAll(t: Target): Promise<{ events: EventEnvelope[]; head: number }> {
-  const store: EventStore =
-    t.engine === 'postgres' ? new PostgresEventStore({ connectionString: t.db?.url ?? '' }) : new SqliteEventStore({ file: join(t.dataDir, 'covenant.db') });
-  try {
-    const events: EventEnvelope[] = [];
-    for await (const e of store.readAll()) events.push(e);
-    return { events, head: await store.headPosition() };
-  } finally {
-    await store.close();
-  }
-}
 
 describe.each(['sqlite', 'postgres'] as const)('covenant seed --demo on %s', (engine) => {
   let dir: Target;
@@ -50,14 +12,12 @@ describe.each(['sqlite', 'postgres'] as const)('covenant seed --demo on %s', (en
   const data = (e: EventEnvelope) => e.data as Record<string, unknown>;
 
   beforeAll(async () => {
-    dir = { engine, dataDir: mkdtempSync(join(tmpdir(), 'covenant-seed-')), db: engine === 'postgres' ? await createTestDatabase() : undefined };
+    dir = await cliTarget(engine, 'covenant-seed-');
     first = covenant(['seed', '--demo', '--now', NOW], dir);
-    ({ events, head } = await readAll(dir));
+    events = await readLog(dir);
+    head = events.at(-1)?.position ?? 0;
   });
-  afterAll(async () => {
-    rmSync(dir.dataDir, { recursive: true, force: true });
-    await dir.db?.drop();
-  });
+  afterAll(() => removeTarget(dir));
 
   it('exits 0 and prints a summary with the ids and the event count', () => {
     expect(first.stderr).toBe('');
@@ -115,7 +75,7 @@ describe.each(['sqlite', 'postgres'] as const)('covenant seed --demo on %s', (en
     const again = covenant(['seed', '--demo', '--now', NOW], dir);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already seeded');
-    expect((await readAll(dir)).head).toBe(head);
+    expect(((await readLog(dir)).at(-1)?.position ?? 0)).toBe(head);
   });
 
   it('refuses a malformed --now and a missing --demo with exit 2, writing nothing', async () => {
@@ -123,6 +83,6 @@ describe.each(['sqlite', 'postgres'] as const)('covenant seed --demo on %s', (en
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--now must be an ISO-8601');
     expect(covenant(['seed'], dir).status).toBe(2);
-    expect((await readAll(dir)).head).toBe(head);
+    expect(((await readLog(dir)).at(-1)?.position ?? 0)).toBe(head);
   });
 });

@@ -1,61 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EventEnvelope, EventStore } from '@covenant/event-store';
-import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
-import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
-import { createTestDatabase, TestDatabase } from '@covenant/testing/postgres';
+import type { EventEnvelope } from '@covenant/event-store';
+import { cliTarget, covenant, readLog, removeTarget, Target } from '../test-support/cli-target';
 import type { SchedulerRound } from '@covenant/application/scheduler/scheduler';
 
-const root = join(__dirname, '..', '..', '..', '..');
 const SEEDED_AT = '2026-06-01T12:00:00Z';
 const TICK_AT = '2026-08-01T00:00:00.000Z';
-
-type Engine = 'sqlite' | 'postgres';
-
-interface Target {
-  engine: Engine;
-  dataDir: string;
-  db?: TestDatabase;
-}
-
-function covenant(args: string[], t: Target) {
-  const store = t.engine === 'postgres' ? { COVENANT_STORE: 'postgres', DATABASE_URL: t.db?.url ?? '' } : { COVENANT_STORE: 'sqlite', DATABASE_URL: '' };
-  return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ...store, COVENANT_DATA_DIR: t.dataDir, COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
-
-async function readAll(t: Target): Promise<EventEnvelope[]> {
-  const store: EventStore =
-    t.engine === 'postgres' ? new PostgresEventStore({ connectionString: t.db?.url ?? '' }) : new SqliteEventStore({ file: join(t.dataDir, 'covenant.db') });
-  try {
-    const events: EventEnvelope[] = [];
-    for await (const e of store.readAll()) events.push(e);
-    return events;
-  } finally {
-    await store.close();
-  }
-}
 
 describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo seed, %s', (engine) => {
   let t: Target;
   let seeded: EventEnvelope[];
 
   beforeAll(async () => {
-    t = { engine, dataDir: mkdtempSync(join(tmpdir(), 'covenant-tick-')), db: engine === 'postgres' ? await createTestDatabase() : undefined };
+    t = await cliTarget(engine, 'covenant-tick-');
     const seed = covenant(['seed', '--demo', '--now', SEEDED_AT], t);
     expect(seed.status).toBe(0);
-    seeded = await readAll(t);
+    seeded = await readLog(t);
   }, 120_000);
-  afterAll(async () => {
-    rmSync(t.dataDir, { recursive: true, force: true });
-    await t.db?.drop();
-  });
+  afterAll(() => removeTarget(t));
 
   it('fires the deadlines due by then through the command handlers, each event dated at its deadline; a second run sends nothing new', async () => {
     // Nothing was due at the seed's own "now" that the seed did not already do.
@@ -75,7 +35,7 @@ describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo 
     expect([...runAts].sort()).toEqual(runAts);
     expect(runAts.every((r) => r > SEEDED_AT.replace('Z', '.000Z') && r <= TICK_AT)).toBe(true);
 
-    const after = await readAll(t);
+    const after = await readLog(t);
     const added = after.slice(seeded.length);
     expect(added).toHaveLength(written.length);
     for (const [i, e] of added.entries()) {
@@ -93,7 +53,7 @@ describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo 
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`Deadlines due by ${TICK_AT}:`);
     expect(again.stdout).toContain('0 event(s) written.');
-    expect(await readAll(t)).toHaveLength(after.length);
+    expect(await readLog(t)).toHaveLength(after.length);
   }, 120_000);
 
   it('refuses a --now that is not an instant', () => {

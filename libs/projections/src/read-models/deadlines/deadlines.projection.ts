@@ -58,22 +58,45 @@ export function deadlineId(contractId: string, d: Pick<ContractDeadline, 'kind' 
 
 type Gen = Generator<SqlOp, void, unknown>;
 
+/**
+ * Parsed states by contract, valid while the stored row is at the same position: the fold is
+ * deterministic, so a row at position p holds this state whoever wrote it. Saves a JSON.parse of the
+ * whole state per event; bounded, and never trusted without the position check.
+ */
+const parsed = new Map<string, { position: number; state: ContractState }>();
+const PARSED_MAX = 2_000;
+
+function stateOf(contractId: string, row: { state: string; last_position: number | string }): ContractState {
+  const position = Number(row.last_position);
+  const hit = parsed.get(contractId);
+  if (hit && hit.position === position) return hit.state;
+  return JSON.parse(row.state) as ContractState;
+}
+
+function remember(contractId: string, position: number, state: ContractState): void {
+  if (parsed.size >= PARSED_MAX && !parsed.has(contractId)) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(contractId, { position, state });
+}
+
 function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
   const contractId = (e.data as { contractId: string }).contractId;
   const row = yield* sql.get<{ state: string; last_position: number | string }>('SELECT state, last_position FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
   if (row && Number(row.last_position) >= e.position) return;
-  const before: ContractState = row ? (JSON.parse(row.state) as ContractState) : contractDecider.initialState;
+  const before: ContractState = row ? stateOf(contractId, row) : contractDecider.initialState;
   const event = { type: e.type, schemaVersion: e.envelope.schemaVersion, data: e.data, occurredAt: e.occurredAt } as unknown as ContractEvent;
   const evolved = contractDecider.evolve(before, event);
   const state: ContractState = evolved.status === 'none' ? evolved : { ...evolved, sla: EMPTY_LEDGER };
   if (row) yield* sql.run('UPDATE {rm_deadline_contracts} SET state = ?, last_position = ? WHERE contract_id = ?', [JSON.stringify(state), e.position, contractId]);
   else yield* sql.run('INSERT INTO {rm_deadline_contracts} (contract_id, state, last_position) VALUES (?, ?, ?) ON CONFLICT (contract_id) DO NOTHING', [contractId, JSON.stringify(state), e.position]);
+  remember(contractId, e.position, state);
 
   const wanted = contractDeadlines(state).map((d) => ({ id: deadlineId(contractId, d), d }));
   const keep = new Set(wanted.map((w) => w.id));
   const pending = yield* sql.all<{ deadline_id: string }>("SELECT deadline_id FROM {rm_deadlines} WHERE contract_id = ? AND status = 'pending'", [contractId]);
   for (const p of pending) if (!keep.has(p.deadline_id)) yield* sql.run("DELETE FROM {rm_deadlines} WHERE deadline_id = ? AND status = 'pending'", [p.deadline_id]);
+  const listed = new Set(pending.map((p) => p.deadline_id));
   for (const { id, d } of wanted) {
+    if (listed.has(id)) continue; // already pending: most events leave the contract's deadlines as they were
     yield* sql.run(
       `INSERT INTO {rm_deadlines} (deadline_id, contract_id, kind, ref, deadline, run_at, command, source_position, status, last_position)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (deadline_id) DO NOTHING`,

@@ -4,6 +4,7 @@ import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-e
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
 import type { Projection } from '@covenant/projections/framework/projection';
 import { Projector } from '@covenant/projections/framework/projector';
+import { rebuild } from '@covenant/projections/framework/rebuild';
 import { PgReadModelDb, ReadModelDb, SqliteReadModelDb } from '@covenant/projections/framework/read-model-db';
 import type { ProjectionMode } from '@covenant/projections/framework/catalog';
 import { ReadModelConnection, ReadModelSource } from '@covenant/projections/framework/read-model-source';
@@ -94,6 +95,19 @@ export class ProjectionHarness {
   /** Every row of every table of the harness's projections, each table in primary-key order. */
   async snapshot(): Promise<Record<string, Array<Record<string, unknown>>>> {
     return snapshotReadModels(this.db, this.projector.projections);
+  }
+
+  /**
+   * The two laws every read model keeps: every event applied a second time changes nothing, and a full
+   * rebuild from the log gives the rows kept inline. Returns the inline snapshot for further checks.
+   */
+  async expectReappliedAndRebuiltUnchanged(): Promise<Record<string, Array<Record<string, unknown>>>> {
+    const inline = await this.snapshot();
+    await this.reapplyEverything();
+    expect(await this.snapshot()).toEqual(inline);
+    await rebuild(this.projector, this.projector.projections, { fresh: true });
+    expect(await this.snapshot()).toEqual(inline);
+    return inline;
   }
 
   /** Applies every event of the log once more, ignoring checkpoints: a correct projection changes nothing. */

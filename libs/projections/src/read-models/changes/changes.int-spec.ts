@@ -2,7 +2,6 @@ import { decidingTier } from '@covenant/domain';
 import { runStory } from '@covenant/testing/domain-story';
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
-import { rebuild } from '../../framework/rebuild';
 import type { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalOrNull } from '../contract-state/contract-view';
 import { appendStory, replayAll } from '../contract-state/test-support/replay';
@@ -125,11 +124,7 @@ describe.each(['sqlite', 'postgres'] as const)('changes on %s', (engine) => {
   it('gives the same rows applied twice, and rebuilt from the log, as kept inline', async () => {
     await appendStory(h, runStory());
     await appendHistory(h.store, HISTORY);
-    const inline = await h.snapshot();
-    await h.reapplyEverything();
-    expect(await h.snapshot()).toEqual(inline);
-    await rebuild(h.projector, h.projector.projections, { fresh: true });
-    expect(await h.snapshot()).toEqual(inline);
+    const inline = await h.expectReappliedAndRebuiltUnchanged();
     expect(inline.rm_changes).toHaveLength(56);
   });
 });

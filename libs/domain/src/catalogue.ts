@@ -61,6 +61,7 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   c('ChangeRejected', 'change', ['RejectChange']),
   c('ChangeReferredToMediation', 'change', ['ReferChangeToMediation']),
   c('LinkedReviewRequested', 'change', ['ApproveChange']),
+  c('LinkedReviewReceived', 'change', ['ReceiveLinkedReview'], false),
   c('SlaMeasurementRecorded', 'sla', ['RecordSlaMeasurement']),
   c('SlaBreached', 'sla', ['RecordSlaMeasurement', 'ReportSlaBreach']),
   c('ServiceCreditAccrued', 'sla', ['RecordSlaMeasurement', 'ReportSlaBreach']),

@@ -131,6 +131,8 @@ function addendumCommands(): Array<{ contractId: string; command: ContractComman
     a({ ...r, type: 'DraftContract', occurredAt: at(days(1)), contractId: ADDENDUM_ID, partnershipId: PARTNERSHIP_ID, terms: addendumTerms({ autoRenew: false }), masterContractId: MSA_ID }),
     a({ ...r, type: 'SignContract', occurredAt: at(days(2)), partyId: ACME.partyId, signatoryName: 'Carol Steer' }),
     a({ ...r, type: 'SignContract', occurredAt: at(days(3)), partyId: GLOBEX.partyId, signatoryName: 'Dave Steer' }),
+    // The master's amendment of day 59 (ch-4) is routed to the addendum its coordination links name.
+    a({ type: 'ReceiveLinkedReview', actorId: 'system:process-manager', occurredAt: at(days(59)), sourceContractId: MSA_ID, changeId: 'ch-4', amendmentNumber: 2 }),
     a({ type: 'DeclineRenewal', actorId: PEOPLE.erin.personId, occurredAt: at(days(300)), reason: 'analytics moves in-house' }),
     a({ type: 'ProcessExpiry', actorId: SCHED, now: at(days(366)) }),
     b({ ...r, type: 'DraftContract', occurredAt: at(days(390)), contractId: ADDENDUM_B_ID, partnershipId: PARTNERSHIP_ID, terms: bTerms }),

@@ -40,6 +40,7 @@ export const CONTRACT_COMMAND_TYPES = [
   'ApproveChange',
   'RejectChange',
   'ReferChangeToMediation',
+  'ReceiveLinkedReview',
   'RecordSlaMeasurement',
   'ReportSlaBreach',
   'WaiveServiceCredit',

@@ -2,6 +2,7 @@ import { requireInstant } from '../shared/time';
 import { requireText } from '../shared/validate';
 import { approveChange, rejectChange } from './change/decision';
 import { requestChange } from './change/request';
+import { receiveLinkedReview } from './change/linked-review';
 import { concludeCollaborativeReview, markOverdueReviews, referChangeToMediation } from './change/review';
 import { ContractCommand, ContractTickCommand, ProcessDueDeadlines } from './contract.commands';
 import { ContractDecisionContext } from './contract.context';
@@ -70,6 +71,8 @@ export function decideContract(c: ContractCommand, s: ContractState, ctx: Contra
       return rejectChange(c, s, ctx);
     case 'ReferChangeToMediation':
       return referChangeToMediation(c, s, ctx);
+    case 'ReceiveLinkedReview':
+      return receiveLinkedReview(c, s);
     case 'RecordSlaMeasurement':
       return recordSlaMeasurement(c, s);
     case 'ReportSlaBreach':

@@ -34,6 +34,7 @@ export const CONTRACT_EVENT_TYPES = [
   'ChangeRejected',
   'ChangeReferredToMediation',
   'LinkedReviewRequested',
+  'LinkedReviewReceived',
   'SlaMeasurementRecorded',
   'SlaBreached',
   'ServiceCreditAccrued',

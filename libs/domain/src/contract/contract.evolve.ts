@@ -41,6 +41,7 @@ export function evolveContract(state: ContractState, event: ContractEvent): Cont
     case 'ChangeRejected':
     case 'ChangeReferredToMediation':
     case 'LinkedReviewRequested':
+    case 'LinkedReviewReceived':
       return evolveChange(state, event);
     case 'SlaMeasurementRecorded':
     case 'SlaBreached':

@@ -80,6 +80,8 @@ export function summarise(event: PartnershipEvent | ContractEvent, names: Summar
       return `Change ${event.data.changeId} referred to mediation: ${event.data.reason}`;
     case 'LinkedReviewRequested':
       return `Review of linked ${contract(event.data.linkedContractId)} requested after amendment ${event.data.amendmentNumber}`;
+    case 'LinkedReviewReceived':
+      return `Review requested: ${contract(event.data.sourceContractId)} was amended (amendment ${event.data.amendmentNumber}, change ${event.data.changeId})`;
     case 'SlaMeasurementRecorded':
       return `SLA ${event.data.slaId} measured ${event.data.value}: ${event.data.outcome}`;
     case 'SlaBreached':

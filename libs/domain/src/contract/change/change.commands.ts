@@ -40,9 +40,21 @@ export interface ReferChangeToMediation extends CommandBase {
   mediator?: string;
 }
 
+/**
+ * Ecosystem coordination: a contract linked to one that was amended receives the review request
+ * (sent by the application's process manager for each LinkedReviewRequested of the other contract).
+ */
+export interface ReceiveLinkedReview extends CommandBase {
+  type: 'ReceiveLinkedReview';
+  /** The amended contract whose coordination links name this one. */
+  sourceContractId: string;
+  changeId: string;
+  amendmentNumber: number;
+}
+
 /** Scheduler: each collaborative review past its response deadline fails, once. */
 export interface MarkOverdueReviews extends TickBase {
   type: 'MarkOverdueReviews';
 }
 
-export type ChangeCommand = RequestChange | ConcludeCollaborativeReview | ApproveChange | RejectChange | ReferChangeToMediation | MarkOverdueReviews;
+export type ChangeCommand = RequestChange | ConcludeCollaborativeReview | ApproveChange | RejectChange | ReferChangeToMediation | ReceiveLinkedReview | MarkOverdueReviews;

@@ -42,6 +42,15 @@ export type LinkedReviewRequested = DomainEvent<
   { contractId: string; linkedContractId: string; changeId: string; amendmentNumber: number },
   1
 >;
+/**
+ * Beyond the minimum catalogue: on the linked contract's own stream, the review request of a
+ * LinkedReviewRequested of another contract (its metadata causation id is that event's id).
+ */
+export type LinkedReviewReceived = DomainEvent<
+  'LinkedReviewReceived',
+  { contractId: string; sourceContractId: string; changeId: string; amendmentNumber: number },
+  1
+>;
 
 export type ChangeEvent =
   | ChangeRequested
@@ -51,4 +60,5 @@ export type ChangeEvent =
   | ChangeApproved
   | ChangeRejected
   | ChangeReferredToMediation
-  | LinkedReviewRequested;
+  | LinkedReviewRequested
+  | LinkedReviewReceived;

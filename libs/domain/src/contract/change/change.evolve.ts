@@ -31,6 +31,8 @@ export function evolveChange(state: ContractState, event: ChangeEvent): Contract
     case 'ChangeRejected':
       return status(state, event.data.changeId, 'rejected');
     case 'LinkedReviewRequested':
+    case 'LinkedReviewReceived':
+      // Coordination facts: they ask people to look, they change no term or status.
       return state;
     default: {
       const _exhaustive: never = event;

@@ -9,6 +9,13 @@ function printRound(round: SchedulerRound): void {
     out(`Another scheduler instance holds the scheduler lock: nothing done as of ${round.now}.`);
     return;
   }
+  if (round.routed.length > 0) {
+    out('Coordination (facts of one contract routed to another):');
+    for (const r of round.routed) {
+      const what = r.outcome === 'void' ? `nothing to do (${r.reason ?? ''})` : r.replayed ? 'already sent (answered from its idempotency record)' : `v${r.version ?? '?'}`;
+      out(`  ${r.sourceType} ${r.sourceEventId} → ${r.contractId}  ${r.command}: ${what}`);
+    }
+  }
   out(`Deadlines due by ${round.now}:`);
   if (round.fired.length === 0) out('  none');
   for (const f of round.fired) {

@@ -6,6 +6,8 @@ import { CommandGateway } from '../commands/command-gateway';
 import { COVENANT_CONFIG } from '../config/config.module';
 import { CovenantConfig } from '../config/covenant-config';
 import { readModelWiring, ReadModelWiring } from '../projections/read-model-wiring';
+import { LookupIndex } from '../lookup/lookup-index';
+import { CoordinationRouter } from './coordination-router';
 import { DeadlineScheduler, PgAdvisoryLease, SchedulerLease, soleLease } from './scheduler';
 
 export const SCHEDULER_RESOURCES = Symbol('SCHEDULER_RESOURCES');
@@ -86,10 +88,12 @@ export class SchedulerRunner implements OnApplicationBootstrap, OnModuleDestroy 
     },
     {
       provide: DeadlineScheduler,
-      inject: [CommandGateway, EVENT_STORE, SCHEDULER_RESOURCES],
-      useFactory: (gateway: CommandGateway, store: EventStore, r: SchedulerResources) => {
+      inject: [CommandGateway, EVENT_STORE, SCHEDULER_RESOURCES, LookupIndex],
+      useFactory: (gateway: CommandGateway, store: EventStore, r: SchedulerResources, lookup: LookupIndex) => {
         const logger = new Logger('Scheduler');
-        return new DeadlineScheduler({ gateway, store, db: r.wiring.db, lease: r.lease, log: (m) => logger.log(m) });
+        const log = (m: string) => logger.log(m);
+        const router = new CoordinationRouter({ gateway, store, db: r.wiring.db, lookup, log });
+        return new DeadlineScheduler({ gateway, store, db: r.wiring.db, lease: r.lease, log, router });
       },
     },
     SchedulerRunner,

@@ -5,6 +5,7 @@ import type { EventStore } from '@covenant/event-store';
 import type { ReadModelDb } from '@covenant/projections/framework/read-model-db';
 import { sqlOps } from '@covenant/projections/framework/sql-ops';
 import type { CommandGateway } from '../commands/command-gateway';
+import type { CoordinationRouter, RoutedCommand } from './coordination-router';
 
 export const SCHEDULER_ACTOR = 'system:scheduler';
 
@@ -39,6 +40,8 @@ export interface SchedulerRound {
   now: string;
   /** False when another instance holds the scheduler lock (PostgreSQL): this round did nothing. */
   leader: boolean;
+  /** Commands the coordination process manager sent on other contracts (linked reviews, addenda following a master). */
+  routed: RoutedCommand[];
   fired: FiredDeadline[];
 }
 
@@ -108,6 +111,10 @@ export interface SchedulerOptions {
   log?: (message: string) => void;
   /** Called after a deadline's command returned and before its row is marked (a crash-test seam). */
   onSent?: (deadline: DueDeadline) => void | Promise<void>;
+  /** Routes facts of one contract to others (LinkedReviewRequested, a master's termination) first in each round. */
+  router?: CoordinationRouter;
+  /** Runs last in each round, as leader (the notification webhook delivery). */
+  afterRound?: (now: string) => Promise<void>;
 }
 
 interface Row {
@@ -169,7 +176,8 @@ export class DeadlineScheduler {
   }
 
   private async round(now: string): Promise<SchedulerRound> {
-    if (!(await this.lease.acquire())) return { now, leader: false, fired: [] };
+    if (!(await this.lease.acquire())) return { now, leader: false, routed: [], fired: [] };
+    const routed = this.options.router ? await this.options.router.route() : [];
     const fired: FiredDeadline[] = [];
     for (let i = 0; i < MAX_ROUNDS; i++) {
       const rows = await this.options.db.query<Row>(
@@ -184,7 +192,10 @@ export class DeadlineScheduler {
         if (result.events.length > 0) break;
       }
     }
-    return { now, leader: true, fired };
+    // A deadline's events may themselves be routed (none today); routing again keeps the round complete.
+    if (this.options.router && fired.length > 0) routed.push(...(await this.options.router.route()));
+    await this.options.afterRound?.(now);
+    return { now, leader: true, routed, fired };
   }
 
   private async fire(row: Row): Promise<FiredDeadline> {

@@ -3,10 +3,11 @@ import { runStory } from '@covenant/testing/domain-story';
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import type { ReadModelSource } from '../../framework/read-model-source';
+import { expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { canonicalOrNull } from '../contract-state/contract-view';
 import { appendStory, replayAll } from '../contract-state/test-support/replay';
 import { changesProjection, PENDING_CHANGE_STATUSES } from './changes.projection';
-import { changeById, ChangeFilter, listChanges } from './changes.queries';
+import { changeById, ChangeFilter, ChangeView, listChanges } from './changes.queries';
 
 const MSA = 'msa-acme-globex';
 const MSA_STREAM = `contract-${MSA}`;
@@ -96,6 +97,20 @@ describe.each(['sqlite', 'postgres'] as const)('changes on %s', (engine) => {
     const third = await listChanges(source, {}, { limit: 20, cursor: second.nextCursor! });
     expect([...first.items, ...second.items, ...third.items].map((c) => c.changeId)).toEqual(every.map((c) => c.changeId));
     expect(third.nextCursor).toBeNull();
+  });
+
+  it("keeps the change list and the pending-changes report to the caller's partnerships, page by page; nothing for an empty scope or a partnership filter outside it", async () => {
+    await appendStory(h, runStory());
+    await appendHistory(h.store, HISTORY);
+    const laws = { key: (c: ChangeView) => c.changeId, partnershipOf: (c: ChangeView) => c.partnershipId, mine: 's7-p1', theirs: 'acme-globex', partnershipFilter: true };
+    await expectListWithinScope((scope, page, partnershipId) => listChanges(source, { partnershipId }, page, scope), { ...laws, pageSize: 3 });
+    // s7-p0 has two changes pending, acme-globex one (s7-p1 none).
+    await expectListWithinScope((scope, page, partnershipId) => listChanges(source, { statuses: ['pending'], partnershipId }, page, scope), { ...laws, mine: 's7-p0', pageSize: 1 });
+    // The other filters apply within the scope.
+    const scoped = async (filter: ChangeFilter, scope: readonly string[]) => (await listChanges(source, filter, { limit: 500 }, scope)).items.map((c) => c.changeId);
+    expect(await scoped({ contractId: MSA }, ['s7-p1'])).toEqual([]);
+    expect(await scoped({ contractId: MSA }, ['s7-p1', 'acme-globex'])).toEqual(await ids({ contractId: MSA }));
+    expect(await scoped({ level: 'significant' }, ['s7-p1'])).toEqual(await ids({ level: 'significant', partnershipId: 's7-p1' }));
   });
 
   it('agrees with the domain replay on every change of a generated history, awaiting the tier decidingTier names', async () => {

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { ChangeLevel, ChangeLevelReason, ChangeStatus, Money, Tier } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { PENDING_CHANGE_STATUSES } from './changes.projection';
@@ -102,10 +103,10 @@ export async function changeById(source: ReadModelSource, changeId: string, now?
   return row ? toChange(nowOf(now))(row) : null;
 }
 
-/** Changes by status (or all pending), awaiting tier, level, overdue review, partnership or contract; oldest request first. */
-export async function listChanges(source: ReadModelSource, filter: ChangeFilter, page: PageRequest): Promise<Page<ChangeView>> {
+/** Changes by status (or all pending), awaiting tier, level, overdue review, partnership or contract, within the caller's scope; oldest request first. */
+export async function listChanges(source: ReadModelSource, filter: ChangeFilter, page: PageRequest, scope?: PartnershipScope): Promise<Page<ChangeView>> {
   const now = nowOf(filter.now);
-  const qb = source.table('rm_changes');
+  const qb = restrictToScope(source.table('rm_changes'), scope);
   if (filter.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: expandStatuses(filter.statuses) });
   if (filter.tier !== undefined) qb.andWhere('t.awaiting_tier = :tier', { tier: filter.tier });
   if (filter.level !== undefined) qb.andWhere('t.level = :level', { level: filter.level });
@@ -134,11 +135,12 @@ export class ChangeQuery extends Query<ChangeView | null> {
   }
 }
 
-/** `GET /changes` (and `GET /reports/pending-changes`). */
+/** `GET /changes` (and `GET /reports/pending-changes`), within the caller's scope. */
 export class ListChangesQuery extends Query<Page<ChangeView>> {
   constructor(
     readonly filter: ChangeFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -157,8 +159,8 @@ export class ChangeHandler implements IQueryHandler<ChangeQuery, ChangeView | nu
 export class ListChangesHandler implements IQueryHandler<ListChangesQuery, Page<ChangeView>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: ListChangesQuery): Promise<Page<ChangeView>> {
-    return listChanges(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: ListChangesQuery): Promise<Page<ChangeView>> {
+    return listChanges(this.source, filter, page, partnershipScope);
   }
 }
 

@@ -4,6 +4,7 @@ import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import type { ReadModelSource } from '../../framework/read-model-source';
 import { rebuild } from '../../framework/rebuild';
+import { expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { contractStateProjection } from './contract-state.projection';
 import { contractState, ContractListFilter, listContracts } from './contract-state.queries';
 import { appendStreams, domainView, fold, readStream, replayAll } from './test-support/replay';
@@ -146,6 +147,23 @@ describe.each(['sqlite', 'postgres'] as const)('contract state on %s', (engine) 
       expect(await ids({ expiringWithinDays: 3650, now: '2025-11-01T00:00:00.000Z' })).toEqual(['signed-1']);
       expect(await ids({ hasOpenEscalations: true })).toEqual([MSA]);
       expect(await ids({ hasOpenEscalations: false, partnershipId: 'acme-globex' })).toEqual(['addendum-analytics', 'addendum-logistics', 'draft-1', 'signed-1']);
+    });
+
+    it("keeps to the caller's partnerships: only their contracts, page by page; none for an empty scope or a partnership filter outside it", async () => {
+      await expectListWithinScope((scope, page, partnershipId) => listContracts(source, { partnershipId }, page, scope), {
+        key: (c) => c.contractId,
+        partnershipOf: (c) => c.partnershipId,
+        mine: 's7-p1',
+        theirs: 'acme-globex',
+        pageSize: 2,
+        partnershipFilter: true,
+      });
+      // Every other filter applies within the scope.
+      const scoped = async (filter: ContractListFilter, scope: readonly string[]) => (await listContracts(source, filter, { limit: 500 }, scope)).items.map((c) => c.contractId);
+      expect(await scoped({ partyId: 'acme' }, ['s7-p1'])).toEqual([]);
+      expect(await scoped({ partyId: 'acme' }, ['s7-p1', 'acme-globex'])).toEqual(await ids({ partyId: 'acme' }));
+      expect(await scoped({ hasOpenEscalations: true }, ['s7-p1'])).toEqual([]);
+      expect(await scoped({ expiringWithinDays: 30, now: '2025-09-20T00:00:00Z' }, ['s7-p1'])).toEqual(['s7-p1-add1', 's7-p1-add2', 's7-p1-msa']);
     });
 
     it('pages in contract-id order with an opaque cursor, every contract once, summaries without terms', async () => {

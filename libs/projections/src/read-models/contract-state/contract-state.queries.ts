@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { addDays, ContractKind, ContractStatus, ContractTerms, PartyRef, SlaDefinition } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant, ContractSummary, ContractView, SignatureView } from './contract-view';
 
@@ -73,9 +74,9 @@ export interface ContractListFilter {
   now?: string;
 }
 
-/** Contracts by status, partnership, party, kind, approaching expiry or open escalations, in contract-id order. */
-export async function listContracts(source: ReadModelSource, filter: ContractListFilter, page: PageRequest): Promise<Page<ContractSummary>> {
-  const qb = source.table('rm_contracts').select(SUMMARY_COLUMNS.map((c) => `t.${c}`));
+/** Contracts by status, partnership, party, kind, approaching expiry or open escalations, in contract-id order, within the caller's scope. */
+export async function listContracts(source: ReadModelSource, filter: ContractListFilter, page: PageRequest, scope?: PartnershipScope): Promise<Page<ContractSummary>> {
+  const qb = restrictToScope(source.table('rm_contracts').select(SUMMARY_COLUMNS.map((c) => `t.${c}`)), scope);
   if (filter.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses });
   if (filter.partnershipId !== undefined) qb.andWhere('t.partnership_id = :partnershipId', { partnershipId: filter.partnershipId });
   if (filter.kind !== undefined) qb.andWhere('t.kind = :kind', { kind: filter.kind });
@@ -100,11 +101,12 @@ export class ContractStateQuery extends Query<ContractView | null> {
   }
 }
 
-/** `GET /contracts`: one page of contracts matching the filter. */
+/** `GET /contracts`: one page of the contracts in the caller's scope matching the filter. */
 export class ListContractsQuery extends Query<Page<ContractSummary>> {
   constructor(
     readonly filter: ContractListFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -123,8 +125,8 @@ export class ContractStateHandler implements IQueryHandler<ContractStateQuery, C
 export class ListContractsHandler implements IQueryHandler<ListContractsQuery, Page<ContractSummary>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: ListContractsQuery): Promise<Page<ContractSummary>> {
-    return listContracts(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: ListContractsQuery): Promise<Page<ContractSummary>> {
+    return listContracts(this.source, filter, page, partnershipScope);
   }
 }
 

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { DisputeOutcome, DisputeStep } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from '../contract-state/contract-view';
 import type { StepTaken } from './disputes.projection';
@@ -88,10 +89,10 @@ export async function disputeById(source: ReadModelSource, disputeId: string, no
   return row ? toDispute(nowOf(now))(row) : null;
 }
 
-/** Disputes by status, step, overdue mediation at `now`, partnership or contract; in the order they were opened. */
-export async function listDisputes(source: ReadModelSource, filter: DisputeFilter, page: PageRequest): Promise<Page<DisputeView>> {
+/** Disputes by status, step, overdue mediation at `now`, partnership or contract, within the caller's scope; in the order they were opened. */
+export async function listDisputes(source: ReadModelSource, filter: DisputeFilter, page: PageRequest, scope?: PartnershipScope): Promise<Page<DisputeView>> {
   const now = nowOf(filter.now);
-  const qb = source.table('rm_disputes');
+  const qb = restrictToScope(source.table('rm_disputes'), scope);
   if (filter.status !== undefined) qb.andWhere('t.status = :status', { status: filter.status });
   if (filter.steps?.length) qb.andWhere('t.step IN (:...steps)', { steps: filter.steps });
   if (filter.mediationOverdue === true) qb.andWhere(MEDIATION_OVERDUE, { now });
@@ -119,11 +120,12 @@ export class DisputeQuery extends Query<DisputeView | null> {
   }
 }
 
-/** `GET /disputes`. */
+/** `GET /disputes`, within the caller's scope. */
 export class ListDisputesQuery extends Query<Page<DisputeView>> {
   constructor(
     readonly filter: DisputeFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -142,8 +144,8 @@ export class DisputeHandler implements IQueryHandler<DisputeQuery, DisputeView |
 export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery, Page<DisputeView>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: ListDisputesQuery): Promise<Page<DisputeView>> {
-    return listDisputes(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: ListDisputesQuery): Promise<Page<DisputeView>> {
+    return listDisputes(this.source, filter, page, partnershipScope);
   }
 }
 

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { EscalationSubjectRef, Tier } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from '../contract-state/contract-view';
 import type { LevelMove } from './escalations.projection';
@@ -75,10 +76,10 @@ export async function escalationById(source: ReadModelSource, escalationId: stri
   return row ? toEscalation(nowOf(now))(row) : null;
 }
 
-/** Escalations by status, overdue at `now`, level, tier, partnership or contract; the earliest deadline first. */
-export async function listEscalations(source: ReadModelSource, filter: EscalationFilter, page: PageRequest): Promise<Page<EscalationView>> {
+/** Escalations by status, overdue at `now`, level, tier, partnership or contract, within the caller's scope; the earliest deadline first. */
+export async function listEscalations(source: ReadModelSource, filter: EscalationFilter, page: PageRequest, scope?: PartnershipScope): Promise<Page<EscalationView>> {
   const now = nowOf(filter.now);
-  const qb = source.table('rm_escalations');
+  const qb = restrictToScope(source.table('rm_escalations'), scope);
   if (filter.status !== undefined) qb.andWhere('t.status = :status', { status: filter.status });
   if (filter.overdue === true) qb.andWhere("t.status = 'open' AND t.due_at <= :now", { now });
   if (filter.overdue === false) qb.andWhere("(t.status <> 'open' OR t.due_at > :now)", { now });
@@ -107,11 +108,12 @@ export class EscalationQuery extends Query<EscalationView | null> {
   }
 }
 
-/** `GET /escalations` (and `GET /reports/overdue-escalations`). */
+/** `GET /escalations` (and `GET /reports/overdue-escalations`), within the caller's scope. */
 export class ListEscalationsQuery extends Query<Page<EscalationView>> {
   constructor(
     readonly filter: EscalationFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -130,8 +132,8 @@ export class EscalationHandler implements IQueryHandler<EscalationQuery, Escalat
 export class ListEscalationsHandler implements IQueryHandler<ListEscalationsQuery, Page<EscalationView>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: ListEscalationsQuery): Promise<Page<EscalationView>> {
-    return listEscalations(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: ListEscalationsQuery): Promise<Page<EscalationView>> {
+    return listEscalations(this.source, filter, page, partnershipScope);
   }
 }
 

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AssessmentSource, DEFAULT_HEALTH_WINDOW_DAYS, DimensionWeights, HealthScores, healthIndex, LifeStage, stageWeights } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant, canonicalOrUndefined } from '../partnerships/instant';
 import { AssessmentScoreRow, Contribution, contributions, toRecord, windowStart } from './health-records';
@@ -137,10 +138,10 @@ export async function partnershipHealth(source: ReadModelSource, partnershipId: 
   };
 }
 
-/** Every partnership's latest index, worst first (never assessed last), optionally of one life stage. */
-export async function healthReport(source: ReadModelSource, filter: { stage?: LifeStage; asOf: string }, page: PageRequest): Promise<Page<HealthReportRow>> {
-  const qb = source.table('rm_partnership_health');
-  if (filter.stage) qb.where('t.stage = :stage', { stage: filter.stage });
+/** The latest index of every partnership in the caller's scope, worst first (never assessed last), optionally of one life stage. */
+export async function healthReport(source: ReadModelSource, filter: { stage?: LifeStage; asOf: string }, page: PageRequest, scope?: PartnershipScope): Promise<Page<HealthReportRow>> {
+  const qb = restrictToScope(source.table('rm_partnership_health'), scope);
+  if (filter.stage) qb.andWhere('t.stage = :stage', { stage: filter.stage });
   const staleBefore = windowStart(canonicalInstant(filter.asOf));
   return paginate(
     qb,
@@ -177,11 +178,12 @@ export class PartnershipHealthQuery extends Query<PartnershipHealthView | undefi
   }
 }
 
-/** `GET /reports/health`. `asOf` (default now) only decides which figures are stale. */
+/** `GET /reports/health`, over the caller's scope. `asOf` (default now) only decides which figures are stale. */
 export class HealthReportQuery extends Query<Page<HealthReportRow>> {
   constructor(
     readonly filter: { stage?: LifeStage; asOf?: string },
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -200,8 +202,8 @@ export class PartnershipHealthHandler implements IQueryHandler<PartnershipHealth
 export class HealthReportHandler implements IQueryHandler<HealthReportQuery, Page<HealthReportRow>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: HealthReportQuery): Promise<Page<HealthReportRow>> {
-    return healthReport(this.source, { ...filter, asOf: filter.asOf ?? new Date().toISOString() }, page);
+  execute({ filter, page, partnershipScope }: HealthReportQuery): Promise<Page<HealthReportRow>> {
+    return healthReport(this.source, { ...filter, asOf: filter.asOf ?? new Date().toISOString() }, page, partnershipScope);
   }
 }
 

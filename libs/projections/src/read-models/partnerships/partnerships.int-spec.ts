@@ -3,6 +3,7 @@ import { runStory } from '@covenant/testing/domain-story';
 import { ACME, at, days, GLOBEX, PARTNERSHIP_ID, PEOPLE, RECORDER, T0 } from '@covenant/testing/builders';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import { rebuild } from '../../framework/rebuild';
+import { expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { partnershipsProjection } from './partnerships.projection';
 import { getPartnership, listPartnerships } from './partnerships.queries';
 
@@ -140,6 +141,26 @@ describe.each(['sqlite', 'postgres'] as const)('partnerships read model on %s', 
     expect(first.items.map((p) => p.partnershipId)).toEqual([PARTNERSHIP_ID, 'p-case', 'p-under']);
     const second = await listPartnerships(source, {}, { limit: 3, cursor: first.nextCursor as string });
     expect(second).toEqual({ items: [expect.objectContaining({ partnershipId: 'p-rotation', name: 'Initech × Acme', stage: 'forming', charterVersion: 1, version: 4 })], nextCursor: null });
+  });
+
+  it("lists only the partnerships in the caller's scope, page by page, and none for an empty scope", async () => {
+    await appendStory();
+    await h.append('partnership-p-rotation', reappointment());
+    await h.append('partnership-p-under', decided([formed('p-under', 'Globex × Under', [GLOBEX, { partyId: 'ac_me', name: 'Underscore Ltd' }])]));
+    const source = await h.source();
+    await expectListWithinScope((scope, page) => listPartnerships(source, {}, page, scope), {
+      key: (p) => p.partnershipId,
+      partnershipOf: (p) => p.partnershipId,
+      mine: 'p-rotation',
+      theirs: PARTNERSHIP_ID,
+      pageSize: 1,
+      partnershipFilter: false,
+    });
+    // The user's filters narrow the scope, never widen it: acme is a party of both, globex only of the other two.
+    const ids = async (filter: Parameters<typeof listPartnerships>[1], scope: readonly string[]) => (await listPartnerships(source, filter, {}, scope)).items.map((p) => p.partnershipId);
+    expect(await ids({ partyId: 'acme' }, ['p-rotation'])).toEqual(['p-rotation']);
+    expect(await ids({ partyId: 'globex' }, ['p-rotation'])).toEqual([]);
+    expect(await ids({ stage: 'forming' }, ['p-rotation', PARTNERSHIP_ID])).toEqual(['p-rotation']);
   });
 
   it('reads one partnership with its charter and the seats held at the instant asked', async () => {

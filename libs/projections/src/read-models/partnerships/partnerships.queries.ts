@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CharterTier, LifeStage, PartyRef, Tier, tierRank } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from './instant';
 
@@ -73,9 +74,9 @@ export function containsId(column: string, param: string): string {
   return `REPLACE(${column}, :${param}, '') <> ${column}`;
 }
 
-/** Partnerships by name (then id), filtered by life stage and by party. */
-export async function listPartnerships(source: ReadModelSource, filter: PartnershipFilter, page: PageRequest): Promise<Page<PartnershipSummary>> {
-  const qb = source.table('rm_partnerships');
+/** Partnerships by name (then id), filtered by life stage and by party, within the caller's scope. */
+export async function listPartnerships(source: ReadModelSource, filter: PartnershipFilter, page: PageRequest, scope?: PartnershipScope): Promise<Page<PartnershipSummary>> {
+  const qb = restrictToScope(source.table('rm_partnerships'), scope);
   if (filter.stage) qb.andWhere('t.stage = :stage', { stage: filter.stage });
   if (filter.partyId) qb.andWhere(containsId('t.party_ids', 'party'), { party: `,${filter.partyId},` });
   return paginate(
@@ -115,11 +116,12 @@ export async function getPartnership(source: ReadModelSource, partnershipId: str
   };
 }
 
-/** `GET /partnerships`: one page of partnerships. */
+/** `GET /partnerships`: one page of the partnerships in the caller's scope. */
 export class ListPartnershipsQuery extends Query<Page<PartnershipSummary>> {
   constructor(
     readonly filter: PartnershipFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -139,8 +141,8 @@ export class GetPartnershipQuery extends Query<PartnershipDetail | undefined> {
 export class ListPartnershipsHandler implements IQueryHandler<ListPartnershipsQuery, Page<PartnershipSummary>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: ListPartnershipsQuery): Promise<Page<PartnershipSummary>> {
-    return listPartnerships(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: ListPartnershipsQuery): Promise<Page<PartnershipSummary>> {
+    return listPartnerships(this.source, filter, page, partnershipScope);
   }
 }
 

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CONTRACT_STATUSES, ContractStatus } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 
 export const AT_RISK_REASONS = ['open-level-3-escalation', 'failing-sla', 'renewal-decision-overdue', 'renewal-decision-due'] as const;
@@ -47,8 +48,9 @@ type Row = Record<string, unknown>;
  */
 const AT_RISK = "t.status NOT IN ('expired', 'closed') AND (t.open_level3_escalations > 0 OR t.failing_slas > 0 OR t.renewal_decision_due = 1)";
 
-function base(source: ReadModelSource, f: PortfolioFilter) {
-  const qb = source.table('rm_portfolio').where('1 = 1');
+/** Every figure of the report (counts, total, at-risk count, the page) comes from this query, so all stay within the scope. */
+function base(source: ReadModelSource, f: PortfolioFilter, scope: PartnershipScope) {
+  const qb = restrictToScope(source.table('rm_portfolio').where('1 = 1'), scope);
   if (f.partnershipId !== undefined) qb.andWhere('t.partnership_id = :partnershipId', { partnershipId: f.partnershipId });
   return qb;
 }
@@ -80,13 +82,13 @@ async function idsByContract(source: ReadModelSource, table: string, id: string,
  * `GET /reports/portfolio`: contracts by status and one page of the contracts at risk (by contract
  * id), each with its reasons. `now` only decides whether a due renewal decision is overdue.
  */
-export async function portfolioReport(source: ReadModelSource, filter: PortfolioFilter, page: PageRequest): Promise<PortfolioReport> {
+export async function portfolioReport(source: ReadModelSource, filter: PortfolioFilter, page: PageRequest, scope?: PartnershipScope): Promise<PortfolioReport> {
   const now = new Date(filter.now ?? Date.now()).toISOString();
-  const grouped = await base(source, filter).select('t.status', 'status').addSelect('COUNT(*)', 'n').groupBy('t.status').getRawMany<{ status: string; n: number | string }>();
+  const grouped = await base(source, filter, scope).select('t.status', 'status').addSelect('COUNT(*)', 'n').groupBy('t.status').getRawMany<{ status: string; n: number | string }>();
   const counts = Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, 0])) as Record<ContractStatus, number>;
   for (const g of grouped) counts[g.status as ContractStatus] = Number(g.n);
-  const atRiskCount = await base(source, filter).andWhere(AT_RISK).getCount();
-  const list = await paginate(base(source, filter).andWhere(AT_RISK), [{ column: 't.contract_id', field: 'contract_id', direction: 'ASC' }], page, (r) => r);
+  const atRiskCount = await base(source, filter, scope).andWhere(AT_RISK).getCount();
+  const list = await paginate(base(source, filter, scope).andWhere(AT_RISK), [{ column: 't.contract_id', field: 'contract_id', direction: 'ASC' }], page, (r) => r);
   const ids = list.items.map((r) => r.contract_id as string);
   const escalations = await idsByContract(source, 'rm_portfolio_escalations', 'escalation_id', "t.open = 1 AND t.tier = 'executive'", ids);
   const slas = await idsByContract(source, 'rm_portfolio_slas', 'sla_id', 't.breached = 1', ids);
@@ -111,10 +113,12 @@ export async function portfolioReport(source: ReadModelSource, filter: Portfolio
   return { now, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), atRiskCount, items, nextCursor: list.nextCursor };
 }
 
+/** `GET /reports/portfolio`, over the contracts of the caller's scope only. */
 export class PortfolioReportQuery extends Query<PortfolioReport> {
   constructor(
     readonly filter: PortfolioFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -124,8 +128,8 @@ export class PortfolioReportQuery extends Query<PortfolioReport> {
 export class PortfolioReportHandler implements IQueryHandler<PortfolioReportQuery, PortfolioReport> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: PortfolioReportQuery): Promise<PortfolioReport> {
-    return portfolioReport(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: PortfolioReportQuery): Promise<PortfolioReport> {
+    return portfolioReport(this.source, filter, page, partnershipScope);
   }
 }
 

@@ -1,6 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { addDays } from '@covenant/domain';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { RenewalPhaseView } from './renewals.projection';
@@ -56,10 +57,10 @@ const toRenewal =
     version: Number(r.version),
   });
 
-/** "Renewals due" for committees: contracts in a renewal cycle, soonest decision first. */
-export async function listRenewals(source: ReadModelSource, filter: RenewalFilter, page: PageRequest): Promise<Page<RenewalView>> {
+/** "Renewals due" for committees: contracts in a renewal cycle within the caller's scope, soonest decision first. */
+export async function listRenewals(source: ReadModelSource, filter: RenewalFilter, page: PageRequest, scope?: PartnershipScope): Promise<Page<RenewalView>> {
   const now = canonicalInstant(filter.now ?? new Date().toISOString());
-  const qb = source.table('rm_renewals').where('t.phase IS NOT NULL');
+  const qb = restrictToScope(source.table('rm_renewals').where('t.phase IS NOT NULL'), scope);
   if (filter.partnershipId !== undefined) qb.andWhere('t.partnership_id = :partnershipId', { partnershipId: filter.partnershipId });
   if (filter.phases?.length) qb.andWhere('t.phase IN (:...phases)', { phases: filter.phases });
   if (filter.withinDays !== undefined) {
@@ -76,11 +77,12 @@ export async function listRenewals(source: ReadModelSource, filter: RenewalFilte
   );
 }
 
-/** `GET /reports/renewals`. */
+/** `GET /reports/renewals`, within the caller's scope. */
 export class ListRenewalsQuery extends Query<Page<RenewalView>> {
   constructor(
     readonly filter: RenewalFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -90,8 +92,8 @@ export class ListRenewalsQuery extends Query<Page<RenewalView>> {
 export class ListRenewalsHandler implements IQueryHandler<ListRenewalsQuery, Page<RenewalView>> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: ListRenewalsQuery): Promise<Page<RenewalView>> {
-    return listRenewals(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: ListRenewalsQuery): Promise<Page<RenewalView>> {
+    return listRenewals(this.source, filter, page, partnershipScope);
   }
 }
 

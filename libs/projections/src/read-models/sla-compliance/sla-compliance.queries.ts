@@ -2,6 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Money, money, MoneyOps, percentString } from '@covenant/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { Page, PageRequest, paginate } from '../../framework/pagination';
+import { PartnershipScope, restrictToScope } from '../../framework/partnership-scope';
 import { ReadModelSource } from '../../framework/read-model-source';
 
 export interface SlaComplianceItem {
@@ -95,8 +96,9 @@ const toItem = (r: Row): SlaComplianceItem => {
   };
 };
 
-function filtered(source: ReadModelSource, f: SlaComplianceFilter): SelectQueryBuilder<Row> {
-  const qb = source.table('rm_sla_compliance').where('1 = 1');
+/** The rows of the report and of its totals alike, so no figure reaches outside the scope. */
+function filtered(source: ReadModelSource, f: SlaComplianceFilter, scope: PartnershipScope): SelectQueryBuilder<Row> {
+  const qb = restrictToScope(source.table('rm_sla_compliance').where('1 = 1'), scope);
   if (f.partnershipId !== undefined) qb.andWhere('t.partnership_id = :partnershipId', { partnershipId: f.partnershipId });
   if (f.contractId !== undefined) qb.andWhere('t.contract_id = :contractId', { contractId: f.contractId });
   if (f.slaId !== undefined) qb.andWhere('t.sla_id = :slaId', { slaId: f.slaId });
@@ -109,8 +111,8 @@ function filtered(source: ReadModelSource, f: SlaComplianceFilter): SelectQueryB
 }
 
 /** Sums the credits of every row the filter keeps, exactly (decimal strings, never floats). */
-async function creditTotals(source: ReadModelSource, f: SlaComplianceFilter): Promise<CreditTotal[]> {
-  const rows = await filtered(source, f)
+async function creditTotals(source: ReadModelSource, f: SlaComplianceFilter, scope: PartnershipScope): Promise<CreditTotal[]> {
+  const rows = await filtered(source, f, scope)
     .andWhere("t.credits_accrued <> '0'")
     .select('t.currency', 'currency')
     .addSelect('t.credits_accrued', 'accrued')
@@ -130,9 +132,9 @@ async function creditTotals(source: ReadModelSource, f: SlaComplianceFilter): Pr
  * Months of SLA compliance, the latest month first (then by contract and SLA), with the credit totals
  * of the whole filtered list.
  */
-export async function slaComplianceReport(source: ReadModelSource, filter: SlaComplianceFilter, page: PageRequest): Promise<SlaCompliancePage> {
+export async function slaComplianceReport(source: ReadModelSource, filter: SlaComplianceFilter, page: PageRequest, scope?: PartnershipScope): Promise<SlaCompliancePage> {
   const list = await paginate(
-    filtered(source, filter),
+    filtered(source, filter, scope),
     [
       { column: 't.period', field: 'period', direction: 'DESC' },
       { column: 't.contract_id', field: 'contract_id', direction: 'ASC' },
@@ -141,7 +143,7 @@ export async function slaComplianceReport(source: ReadModelSource, filter: SlaCo
     page,
     toItem,
   );
-  return { ...list, totals: await creditTotals(source, filter) };
+  return { ...list, totals: await creditTotals(source, filter, scope) };
 }
 
 /** One contract's SLA compliance by month; null when the projection has never seen the contract. */
@@ -158,7 +160,8 @@ export async function contractSlaCompliance(
     .select('MAX(t.version)', 'version')
     .where('t.contract_id = :contractId', { contractId })
     .getRawOne<{ version: number | string | null }>();
-  const report = await slaComplianceReport(source, { ...filter, contractId }, page);
+  // The route names its contract, whose partnership the guard has already checked: no list scope here.
+  const report = await slaComplianceReport(source, { ...filter, contractId }, page, undefined);
   return {
     contractId,
     partnershipId: contract.partnership_id as string,
@@ -167,11 +170,12 @@ export async function contractSlaCompliance(
   };
 }
 
-/** `GET /reports/sla-compliance`: months of SLA compliance across contracts, with credit totals. */
+/** `GET /reports/sla-compliance`: months of SLA compliance across the contracts of the caller's scope, with credit totals. */
 export class SlaComplianceReportQuery extends Query<SlaCompliancePage> {
   constructor(
     readonly filter: SlaComplianceFilter,
     readonly page: PageRequest,
+    readonly partnershipScope?: PartnershipScope,
   ) {
     super();
   }
@@ -192,8 +196,8 @@ export class ContractSlaComplianceQuery extends Query<ContractSlaCompliance | nu
 export class SlaComplianceReportHandler implements IQueryHandler<SlaComplianceReportQuery, SlaCompliancePage> {
   constructor(private readonly source: ReadModelSource) {}
 
-  execute({ filter, page }: SlaComplianceReportQuery): Promise<SlaCompliancePage> {
-    return slaComplianceReport(this.source, filter, page);
+  execute({ filter, page, partnershipScope }: SlaComplianceReportQuery): Promise<SlaCompliancePage> {
+    return slaComplianceReport(this.source, filter, page, partnershipScope);
   }
 }
 

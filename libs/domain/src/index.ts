@@ -53,6 +53,7 @@ export * from './contract/dispute/dispute.events';
 export * from './contract/dispute/dispute.commands';
 export * from './contract/dispute/dispute.policy';
 export * from './contract/deadlines/contract-deadlines';
+export * from './contract/deadlines/actions-due';
 
 export * from './catalogue';
 export * from './streams';

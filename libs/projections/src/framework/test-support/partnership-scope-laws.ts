@@ -1,3 +1,4 @@
+import type { ContractEvent } from '@covenant/domain';
 import { MAX_LIMIT, Page, PageRequest } from '../pagination';
 import type { PartnershipScope } from '../partnership-scope';
 
@@ -17,6 +18,10 @@ export interface ScopeLawsOptions<T> {
 }
 
 const NOTHING = { items: [], nextCursor: null };
+
+/** The contract builders draft in acme-globex; the same contract drafted in another partnership. */
+export const draftedIn = (partnershipId: string, events: readonly ContractEvent[]): ContractEvent[] =>
+  events.map((e) => (e.type === 'ContractDrafted' ? { ...e, data: { ...e.data, partnershipId } } : e));
 
 async function everyPage<T>(list: ScopedList<T>, scope: PartnershipScope, pageSize: number): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];

@@ -1,10 +1,10 @@
-import { ContractCommand, ContractEvent } from '@covenant/domain';
+import type { ContractCommand } from '@covenant/domain';
 import { anActiveMaster, at, contractContext, days, RECORDER, runContract } from '@covenant/testing/builders';
 import { runStory } from '@covenant/testing/domain-story';
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import type { ReadModelSource } from '../../framework/read-model-source';
-import { expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
+import { draftedIn, expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { appendStory, replayAll } from '../contract-state/test-support/replay';
 import { disputesProjection } from './disputes.projection';
@@ -16,10 +16,6 @@ const MSA = 'msa-acme-globex';
 const MSA_STREAM = `contract-${MSA}`;
 const HISTORY = { seed: 7, partnerships: 3, contractsPerPartnership: 3, months: 6 };
 const PROJECTIONS = [escalationsProjection, disputesProjection];
-
-/** The builders draft in acme-globex; the same contract drafted in another partnership. */
-const inPartnership = (partnershipId: string, events: readonly ContractEvent[]): ContractEvent[] =>
-  events.map((e) => (e.type === 'ContractDrafted' ? { ...e, data: { ...e.data, partnershipId } } : e));
 
 describe.each(['sqlite', 'postgres'] as const)('escalations and disputes on %s', (engine) => {
   let h: ProjectionHarness;
@@ -171,7 +167,7 @@ describe.each(['sqlite', 'postgres'] as const)('escalations and disputes on %s',
     // Another partnership's contract with two escalations left unanswered, next to acme-globex's esc-2.
     const raise = (escalationId: string): ContractCommand => ({ type: 'RaiseEscalation', actorId: RECORDER, occurredAt: at(days(12)), escalationId, subject: 'No answer' });
     const other = runContract([raise('esc-o1'), raise('esc-o2')], contractContext(), anActiveMaster({ contractId: 'c-other' }));
-    await h.append('contract-c-other', inPartnership('p-other', other));
+    await h.append('contract-c-other', draftedIn('p-other', other));
     await expectListWithinScope((scope, page, partnershipId) => listEscalations(source, { overdue: true, now: '2025-06-01T00:00:00.000Z', partnershipId }, page, scope), {
       key: (e) => e.escalationId,
       partnershipOf: (e) => e.partnershipId,

@@ -4,6 +4,7 @@ import { at, days, PARTNERSHIP_ID, PEOPLE, RECORDER } from '@covenant/testing/bu
 import { generateHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import { rebuild } from '../../framework/rebuild';
+import { expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { healthProjection } from './health.projection';
 import { healthReport, partnershipHealth } from './health.queries';
 
@@ -255,6 +256,25 @@ describe.each(['sqlite', 'postgres'] as const)('partnership health on %s', (engi
     const second = await healthReport(source, { asOf: d(100) }, { limit: 2, cursor: first.nextCursor as string });
     expect([...first.items, ...second.items].map((x) => x.partnershipId)).toEqual(['p-health', PARTNERSHIP_ID, 'p-new']);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it("reports only the partnerships in the caller's scope, page by page, and none for an empty scope", async () => {
+    await h.append('partnership-p-health', health().events);
+    await h.append(`partnership-${PARTNERSHIP_ID}`, runStory().streams[`partnership-${PARTNERSHIP_ID}`]);
+    await h.append('partnership-p-new', decided([{ ...r, type: 'FormPartnership', occurredAt: d(1), partnershipId: 'p-new', name: 'Hooli × Acme', parties: [{ partyId: 'hooli', name: 'Hooli' }, { partyId: 'acme', name: 'Acme Corp' }] }]).events);
+    const source = await h.source();
+    await expectListWithinScope((scope, page) => healthReport(source, { asOf: d(100) }, page, scope), {
+      key: (x) => x.partnershipId,
+      partnershipOf: (x) => x.partnershipId,
+      mine: 'p-health',
+      theirs: PARTNERSHIP_ID,
+      pageSize: 1,
+      partnershipFilter: false,
+    });
+    // The stage filter applies within the scope (acme-globex is the one operating).
+    const ids = async (stage: 'operating' | 'renewing', scope: readonly string[]) => (await healthReport(source, { asOf: d(100), stage }, {}, scope)).items.map((x) => x.partnershipId);
+    expect(await ids('operating', ['p-health', 'p-new'])).toEqual([]);
+    expect(await ids('renewing', ['p-health', PARTNERSHIP_ID])).toEqual(['p-health']);
   });
 
   it('gives the same rows when every event is applied twice, and when rebuilt from the log', async () => {

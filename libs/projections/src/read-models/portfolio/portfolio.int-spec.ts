@@ -18,6 +18,7 @@ import {
 import { runStory } from '@covenant/testing/domain-story';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import { rebuild } from '../../framework/rebuild';
+import { draftedIn, expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { portfolioProjection } from './portfolio.projection';
 import { portfolioReport } from './portfolio.queries';
 
@@ -164,6 +165,48 @@ describe.each(['sqlite', 'postgres'] as const)('committee portfolio read model o
     expect(second.nextCursor).toBeNull();
     expect(await report({ partnershipId: 'someone-else' })).toMatchObject({ total: 0, atRiskCount: 0, items: [], counts: ZERO });
     expect((await report({ partnershipId: PARTNERSHIP_ID })).atRiskCount).toBe(3);
+  });
+
+  it("computes every figure over the caller's partnerships only: counts by status, total, at-risk count and the at-risk page", async () => {
+    // acme-globex: two contracts failing an SLA, one healthy, one draft. p-other: one failing with an executive escalation, one signed.
+    for (const id of ['c-a', 'c-b']) {
+      await contract(id, anActiveMaster({ contractId: id }));
+      await more(id, [measure(`${id}-m`, d(8), '99.50')]);
+    }
+    await contract('c-ok', anActiveMaster({ contractId: 'c-ok' }));
+    await contract('c-draft', aDraftedContract({ contractId: 'c-draft' }));
+    await contract('o-a', draftedIn('p-other', runContract([measure('o-a-m', d(8), '99.50'), raise('esc-o', d(12)), { type: 'EscalateOverdue', actorId: SCHED, now: d(17) }], ctx, anActiveMaster({ contractId: 'o-a' }))));
+    await contract('o-signed', draftedIn('p-other', aSignedContract({ contractId: 'o-signed' })));
+    const source = await h.source();
+    const scoped = (scope: readonly string[] | undefined, filter: { partnershipId?: string } = {}, page = {}) => portfolioReport(source, { now: d(30), ...filter }, page, scope);
+
+    expect(await scoped(undefined)).toMatchObject({ total: 6, atRiskCount: 3, counts: { ...ZERO, draft: 1, signed: 1, active: 4 } });
+    const mine = await scoped(['p-other']);
+    expect(mine).toEqual({
+      now: d(30),
+      counts: { ...ZERO, signed: 1, active: 1 },
+      total: 2,
+      atRiskCount: 1,
+      items: [expect.objectContaining({ contractId: 'o-a', partnershipId: 'p-other', reasons: ['open-level-3-escalation', 'failing-sla'], level3EscalationIds: ['esc-o'], failingSlaIds: ['availability'] })],
+      nextCursor: null,
+    });
+    expect(JSON.stringify(mine)).not.toContain(PARTNERSHIP_ID);
+    // The same figures as asking for that partnership with no scope at all.
+    expect(mine).toEqual(await scoped(undefined, { partnershipId: 'p-other' }));
+    expect(await scoped([PARTNERSHIP_ID])).toMatchObject({ total: 4, atRiskCount: 2, counts: { ...ZERO, draft: 1, active: 3 } });
+    const nothing = { now: d(30), counts: ZERO, total: 0, atRiskCount: 0, items: [], nextCursor: null };
+    expect(await scoped([])).toEqual(nothing);
+    expect(await scoped([], { partnershipId: 'p-other' })).toEqual(nothing);
+    expect(await scoped(['p-other'], { partnershipId: PARTNERSHIP_ID })).toEqual(nothing);
+    expect(await scoped(['no-such-partnership'])).toEqual(nothing);
+
+    await expectListWithinScope(
+      async (scope, page, partnershipId) => {
+        const { items, nextCursor } = await scoped(scope, { partnershipId }, page);
+        return { items, nextCursor };
+      },
+      { key: (i) => i.contractId, partnershipOf: (i) => i.partnershipId, mine: 'p-other', theirs: PARTNERSHIP_ID, pageSize: 1, partnershipFilter: true },
+    );
   });
 
   it('gives the same rows when every event is applied twice, and the same rows again when rebuilt from the log', async () => {

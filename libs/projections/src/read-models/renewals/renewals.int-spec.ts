@@ -4,6 +4,7 @@ import { runStory } from '@covenant/testing/domain-story';
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import type { ReadModelSource } from '../../framework/read-model-source';
+import { expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { appendStreams, replayAll } from '../contract-state/test-support/replay';
 import { renewalsProjection } from './renewals.projection';
@@ -143,6 +144,23 @@ describe.each(['sqlite', 'postgres'] as const)('renewals on %s', (engine) => {
     await appendHistory(h.store, HISTORY);
     const inline = await h.expectReappliedAndRebuiltUnchanged();
     expect(inline.rm_renewals).toHaveLength(12);
+  });
+
+  it("lists only the renewals of the caller's partnerships, page by page; none for an empty scope or a partnership filter outside it", async () => {
+    await appendStreams(h, runStory().streams);
+    await appendHistory(h.store, HISTORY);
+    await expectListWithinScope((scope, page, partnershipId) => listRenewals(source, { now: FAR, partnershipId }, page, scope), {
+      key: (r) => r.contractId,
+      partnershipOf: (r) => r.partnershipId,
+      mine: 's7-p1',
+      theirs: 'acme-globex',
+      pageSize: 2,
+      partnershipFilter: true,
+    });
+    // Due within 21 days of 2025-07-25: s7-p0's and s7-p1's decisions; the scope keeps s7-p1's.
+    const due = async (scope: readonly string[]) => (await listRenewals(source, { withinDays: 21, now: '2025-07-25T09:00:00.000Z' }, { limit: 500 }, scope)).items.map((r) => r.contractId);
+    expect(await due(['s7-p1'])).toEqual(['s7-p1-add1', 's7-p1-add2', 's7-p1-msa']);
+    expect(await due(['s7-p2'])).toEqual([]);
   });
 
   it('lists renewals due within N days of now (overdue decisions included), by phase and partnership, soonest decision first', async () => {

@@ -18,6 +18,7 @@ import {
 import { runStory } from '@covenant/testing/domain-story';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import { rebuild } from '../../framework/rebuild';
+import { draftedIn, expectListWithinScope } from '../../framework/test-support/partnership-scope-laws';
 import { slaComplianceProjection } from './sla-compliance.projection';
 import { contractSlaCompliance, SlaComplianceItem, slaComplianceReport } from './sla-compliance.queries';
 
@@ -240,6 +241,40 @@ describe.each(['sqlite', 'postgres'] as const)('SLA compliance read model on %s'
     expect(january.totals).toEqual([{ currency: 'EUR', accrued: '4500.00', waived: '3000.00', net: '1500.00' }]);
     expect((await slaComplianceReport(source, { from: '2025-02' }, {})).items.map((i) => i.period)).toEqual(['2025-02']);
     expect((await slaComplianceReport(source, { slaId: 'p1-response' }, {})).items).toEqual([JANUARY_P1]);
+  });
+
+  it("keeps the rows and the credit totals to the caller's partnerships; nothing for an empty scope or a partnership filter outside it", async () => {
+    await h.append(contractStream(MSA_ID), januaryAndFebruary());
+    // p-other: a breach in January (3,000.00 EUR accrued), a met month in February.
+    const other = runContract([measure('o-1', d(8), '99.50'), measure('o-2', '2025-02-03T09:00:00.000Z', '99.99')], ctx, anActiveMaster({ contractId: 'c-other' }));
+    await h.append(contractStream('c-other'), draftedIn('p-other', other));
+    const source = await h.source();
+    const scoped = (scope: readonly string[] | undefined, filter: { partnershipId?: string } = {}) => slaComplianceReport(source, filter, {}, scope);
+    const eur = (accrued: string, waived: string, net: string) => [{ currency: 'EUR', accrued, waived, net }];
+
+    expect((await scoped(undefined)).totals).toEqual(eur('13500.00', '3000.00', '10500.00'));
+    const mine = await scoped(['p-other']);
+    expect(mine.items.map((i) => [i.contractId, i.period, i.slaId, i.creditsAccrued])).toEqual([
+      ['c-other', '2025-02', 'availability', '0.00'],
+      ['c-other', '2025-01', 'availability', '3000.00'],
+    ]);
+    expect(mine.totals).toEqual(eur('3000.00', '0.00', '3000.00'));
+    expect(JSON.stringify(mine)).not.toContain('acme-globex');
+    expect(mine).toEqual(await scoped(undefined, { partnershipId: 'p-other' }));
+    expect((await scoped(['acme-globex'])).totals).toEqual(eur('10500.00', '3000.00', '7500.00'));
+    expect((await scoped(['acme-globex', 'p-other'])).totals).toEqual(eur('13500.00', '3000.00', '10500.00'));
+    const nothing = { items: [], nextCursor: null, totals: [] };
+    expect(await scoped([])).toEqual(nothing);
+    expect(await scoped(['p-other'], { partnershipId: 'acme-globex' })).toEqual(nothing);
+    expect(await scoped([], { partnershipId: 'p-other' })).toEqual(nothing);
+
+    await expectListWithinScope(
+      async (scope, page, partnershipId) => {
+        const { items, nextCursor } = await slaComplianceReport(source, { partnershipId }, page, scope);
+        return { items, nextCursor };
+      },
+      { key: (i) => `${i.contractId}/${i.slaId}/${i.period}`, partnershipOf: (i) => i.partnershipId, mine: 'p-other', theirs: 'acme-globex', pageSize: 2, partnershipFilter: true },
+    );
   });
 
   it('keeps a month without breaches out of belowTarget=true and in belowTarget=false', async () => {

@@ -131,8 +131,6 @@ function addendumCommands(): Array<{ contractId: string; command: ContractComman
     a({ ...r, type: 'DraftContract', occurredAt: at(days(1)), contractId: ADDENDUM_ID, partnershipId: PARTNERSHIP_ID, terms: addendumTerms({ autoRenew: false }), masterContractId: MSA_ID }),
     a({ ...r, type: 'SignContract', occurredAt: at(days(2)), partyId: ACME.partyId, signatoryName: 'Carol Steer' }),
     a({ ...r, type: 'SignContract', occurredAt: at(days(3)), partyId: GLOBEX.partyId, signatoryName: 'Dave Steer' }),
-    // The master's amendment of day 59 (ch-4) is routed to the addendum its coordination links name.
-    a({ type: 'ReceiveLinkedReview', actorId: 'system:process-manager', occurredAt: at(days(59)), sourceContractId: MSA_ID, changeId: 'ch-4', amendmentNumber: 2 }),
     a({ type: 'DeclineRenewal', actorId: PEOPLE.erin.personId, occurredAt: at(days(300)), reason: 'analytics moves in-house' }),
     a({ type: 'ProcessExpiry', actorId: SCHED, now: at(days(366)) }),
     b({ ...r, type: 'DraftContract', occurredAt: at(days(390)), contractId: ADDENDUM_B_ID, partnershipId: PARTNERSHIP_ID, terms: bTerms }),
@@ -141,6 +139,9 @@ function addendumCommands(): Array<{ contractId: string; command: ContractComman
     b({ ...r, type: 'SignContract', occurredAt: at(days(393)), partyId: GLOBEX.partyId, signatoryName: 'Dave Steer' }),
     b({ type: 'ActivateContract', actorId: RECORDER, occurredAt: at(days(400)) }),
     b({ type: 'TerminateWithMaster', actorId: 'system:process-manager', occurredAt: at(days(365 + 11), expiry) }),
+    // A review request routed by the process manager (here, of the master's second amendment): an
+    // addendum in its exit still receives one.
+    b({ type: 'ReceiveLinkedReview', actorId: 'system:process-manager', occurredAt: at(days(365 + 12), expiry), sourceContractId: MSA_ID, changeId: 'ch-4', amendmentNumber: 2 }),
     b({ ...r, type: 'CloseContract', occurredAt: at(days(365 + 100), expiry) }),
   ];
 }

@@ -32,7 +32,8 @@ describe.each(['sqlite', 'postgres'] as const)('partnership timeline on %s', (en
     const story = await appendStory();
     const entries = await all();
     expect(entries).toHaveLength(Object.values(story.streams).flat().length);
-    expect(entries).toHaveLength(82);
+    // 82 facts and the review request the process manager routed to the logistics addendum.
+    expect(entries).toHaveLength(83);
     // The partnership's first nine events, then the master's draft (recorded later, occurred earlier)...
     expect(entries.slice(0, 11).map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 14, 15]);
     // ...and where the stage change and the addendum's draft share an instant, log order decides.
@@ -129,7 +130,7 @@ describe.each(['sqlite', 'postgres'] as const)('partnership timeline on %s', (en
     expect(await all({ partyId: 'GLOBEX' })).toEqual([]);
     const range = await all({ from: '2025-01-14T09:00:00Z', to: '2025-01-15T11:00:00+02:00' });
     expect(range.map((e) => e.position)).toEqual([20, 21, 22, 23, 24, 25]);
-    expect((await all({ from: '2029-04-15T09:00:00.000Z' })).map((e) => e.position)).toEqual([68, 82]);
+    expect((await all({ from: '2029-04-15T09:00:00.000Z' })).map((e) => e.position)).toEqual([68, 83]);
 
     const source = await h.source();
     const seen: number[] = [];
@@ -141,7 +142,7 @@ describe.each(['sqlite', 'postgres'] as const)('partnership timeline on %s', (en
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual((await all({ partyId: 'acme' })).map((e) => e.position));
-    expect(seen).toHaveLength(75);
+    expect(seen).toHaveLength(76);
   });
 
   it('keeps a contract drafted in another partnership off this timeline, and knows which partnerships exist', async () => {
@@ -154,7 +155,7 @@ describe.each(['sqlite', 'postgres'] as const)('partnership timeline on %s', (en
       contractEvent('ContractDrafted', { contractId: 'c2', partnershipId: 'p2', terms }, '2025-02-02T00:00:00.000Z'),
       contractEvent('ContractSigned', { contractId: 'c2', partyId: 'initech', signatoryName: 'Ian' }, '2025-02-03T00:00:00.000Z'),
     ]);
-    expect(await all()).toHaveLength(82);
+    expect(await all()).toHaveLength(83);
     const source = await h.source();
     const p2 = await partnershipTimeline(source, { partnershipId: 'p2' }, {});
     expect(p2.items.map((e) => e.summary)).toEqual([
@@ -174,7 +175,7 @@ describe.each(['sqlite', 'postgres'] as const)('partnership timeline on %s', (en
     // The log read back from the store (on PostgreSQL, payloads come back from jsonb with their keys reordered).
     await rebuild(h.projector, [timelineProjection], { fresh: true });
     expect(await h.snapshot()).toEqual(before);
-    expect(before.rm_timeline).toHaveLength(82);
+    expect(before.rm_timeline).toHaveLength(83);
     expect(before.rm_timeline_contracts.map((c) => [c.contract_id, c.title])).toEqual([
       [ADDENDUM_ID, 'Analytics Module Addendum'],
       [ADDENDUM_B_ID, 'Logistics Addendum'],

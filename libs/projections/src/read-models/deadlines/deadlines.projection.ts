@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection, SqlOp } from '../../framework/projecti
 import type { SqlOps } from '../../framework/sql-ops';
 import type { ReadModelTable } from '../../framework/table';
 import { canonicalInstant } from '../contract-state/contract-view';
+import { applyContractNotifications, applyMemberEvent, NOTIFICATION_MEMBERS_TABLE, NOTIFICATIONS_TABLE } from './notifications.projection';
 
 export const DEADLINE_STATUSES = ['pending', 'fired', 'void'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -103,7 +104,10 @@ function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
       [id, contractId, d.kind, d.ref, canonicalInstant(d.deadline), canonicalInstant(d.runAt), d.command, e.position, e.position],
     );
   }
+  yield* applyContractNotifications(sql, e, contractId, state);
 }
+
+const MEMBER_EVENTS = ['GovernanceMemberAppointed', 'GovernanceMemberRemoved'] as const;
 
 /**
  * The deadlines the scheduler acts on: every contract's upcoming deadlines as the domain's
@@ -111,13 +115,18 @@ function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
  * that moves the expiry moves the pending renewal deadlines. The scheduler marks rows fired or void
  * (`markDeadline`); a rebuild lists them again as pending and the scheduler's idempotency keys keep a
  * second firing from writing anything.
+ *
+ * From the same folded state it keeps the notification outbox (`rm_notifications`, version 2): who must
+ * act by when (the domain's `actionsDue`), one row per seated member of the tier concerned, from the
+ * governance seats it follows in the partnership streams (`rm_notification_members`).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
-  handles: CONTRACT_EVENT_TYPES.filter((t) => !SLA_EVENTS.has(t)),
-  tables: [DEADLINES_TABLE, DEADLINE_CONTRACTS_TABLE],
+  version: 2,
+  handles: [...MEMBER_EVENTS, ...CONTRACT_EVENT_TYPES.filter((t) => !SLA_EVENTS.has(t))],
+  tables: [DEADLINES_TABLE, DEADLINE_CONTRACTS_TABLE, NOTIFICATIONS_TABLE, NOTIFICATION_MEMBERS_TABLE],
   *apply(event, sql) {
-    yield* applyContractEvent(sql, event);
+    if ((MEMBER_EVENTS as readonly string[]).includes(event.type)) yield* applyMemberEvent(sql, event);
+    else yield* applyContractEvent(sql, event);
   },
 };

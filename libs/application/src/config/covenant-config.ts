@@ -32,6 +32,14 @@ export interface CovenantConfig {
   auth?: AuthSettings;
   /** Origins allowed to call the API from a browser; empty: CORS off. */
   corsOrigins?: string[];
+  /** Notification webhooks: POSTed here when set (off by default). */
+  webhookUrl?: string;
+  /** Signs each webhook body (HMAC-SHA256); required with webhookUrl; never printed. */
+  webhookSecret?: SecretSetting;
+  /** Attempts per notification before it goes to the dead-letter list. */
+  webhookMaxAttempts?: number;
+  /** Wait before the first retry; each further retry waits twice as long. */
+  webhookBackoffSeconds?: number;
 }
 
 /**
@@ -78,6 +86,10 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; ac
   { name: 'COVENANT_JWT_AUDIENCE', default: 'covenant-api', accepts: 'a string', meaning: 'The `aud` every token must carry' },
   { name: 'COVENANT_AUTH_FAILURES_PER_MINUTE', default: '10', accepts: 'an integer 1-100000', meaning: 'Failed authentications one client address may make per minute; beyond, 429 for a minute' },
   { name: 'COVENANT_CORS_ORIGINS', default: '(none: CORS off)', accepts: 'comma-separated origins, e.g. https://governance.example.com', meaning: 'Browser origins allowed to call the API' },
+  { name: 'COVENANT_WEBHOOK_URL', default: '(none: webhooks off)', accepts: 'an http:// or https:// URL', meaning: 'Each new notification (who must act by when) is POSTed there as JSON, signed in X-Covenant-Signature, by the process running the scheduler' },
+  { name: 'COVENANT_WEBHOOK_SECRET', default: '(none)', accepts: 'a secret of at least 32 characters (required with COVENANT_WEBHOOK_URL)', meaning: 'HMAC-SHA256 key of the webhook signature: t=<unix seconds>,v1=hex(HMAC(secret, t + "." + body))' },
+  { name: 'COVENANT_WEBHOOK_MAX_ATTEMPTS', default: '8', accepts: 'an integer 1-100', meaning: 'Delivery attempts per notification before it is dead-lettered (GET /notifications/dead-letters)' },
+  { name: 'COVENANT_WEBHOOK_BACKOFF_SECONDS', default: '10', accepts: 'an integer 1-86400', meaning: 'Wait before the first retry of a failed delivery; each further retry waits twice as long' },
   { name: 'COVENANT_SCHEDULER', default: 'on', accepts: 'on | off', meaning: 'on: the api process fires due deadlines (activation, escalation, renewal window, expiry, overdue reviews, mediation scheduling, exit steps) every second; on PostgreSQL one instance at a time acts. off: only `covenant tick` fires them' },
 ];
 
@@ -125,9 +137,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const scheduler = oneOf(env, 'COVENANT_SCHEDULER', ['on', 'off'] as const, 'on');
   const auth = authFrom(env, cwd);
   const corsOrigins = corsFrom(env.COVENANT_CORS_ORIGINS);
+  const webhook = webhookFrom(env);
   return {
     store, dataDir, databaseUrl, eventStoreConnectionString: esdb, sqliteSynchronous, readModels, projectionMode, port, host, logLevel,
-    signingKey, checkpointEveryEvents, checkpointEverySeconds, scheduler, auth, corsOrigins,
+    signingKey, checkpointEveryEvents, checkpointEverySeconds, scheduler, auth, corsOrigins, ...webhook,
   };
 }
 
@@ -280,4 +293,27 @@ function corsFrom(raw: string | undefined): string[] {
     if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)) throw new ConfigError('COVENANT_CORS_ORIGINS', 'comma-separated origins such as https://governance.example.com (scheme, host, optional port)', raw);
   }
   return origins;
+}
+
+/** Webhooks are off unless a URL is set; then a secret of 32+ characters is required to sign them. */
+function webhookFrom(env: Env): Pick<CovenantConfig, 'webhookUrl' | 'webhookSecret' | 'webhookMaxAttempts' | 'webhookBackoffSeconds'> {
+  const webhookMaxAttempts = integerIn(env, 'COVENANT_WEBHOOK_MAX_ATTEMPTS', 1, 100, 8);
+  const webhookBackoffSeconds = integerIn(env, 'COVENANT_WEBHOOK_BACKOFF_SECONDS', 1, 86_400, 10);
+  const url = env.COVENANT_WEBHOOK_URL || undefined;
+  const secret = env.COVENANT_WEBHOOK_SECRET || undefined;
+  if (url === undefined) {
+    if (secret !== undefined) throw new ConfigError('COVENANT_WEBHOOK_URL', 'an http:// or https:// URL (COVENANT_WEBHOOK_SECRET is set without it)', url);
+    return { webhookMaxAttempts, webhookBackoffSeconds };
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw new ConfigError('COVENANT_WEBHOOK_URL', 'an http:// or https:// URL', url);
+  if (secret === undefined || secret.trim().length < 32) {
+    throw new ConfigError('COVENANT_WEBHOOK_SECRET', 'a secret of at least 32 characters (required with COVENANT_WEBHOOK_URL)', secret === undefined ? undefined : '(hidden)');
+  }
+  return { webhookUrl: url, webhookSecret: SecretSetting.of(secret, '/', () => true), webhookMaxAttempts, webhookBackoffSeconds };
 }

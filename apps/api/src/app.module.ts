@@ -33,6 +33,7 @@ import { REPLAY_QUERY_HANDLERS } from '@covenant/application/replay/replay.queri
 import { PartnershipReplayController } from './partnerships/partnership-replay.controller';
 import { AuditExportController } from './audit/audit-export.controller';
 import { SchedulerModule } from '@covenant/application/scheduler/scheduler.module';
+import { NotificationsController, WebhookDeadLettersController } from './notifications/notifications.controller';
 
 @Module({})
 export class AppModule {
@@ -40,7 +41,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule, SchedulerModule],
-      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, AccessLogController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController],
+      controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, AccessLogController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController, NotificationsController, WebhookDeadLettersController],
       providers: [...CONTRACT_AS_OF_QUERY_HANDLERS, ...REPLAY_QUERY_HANDLERS],
     };
   }

@@ -111,6 +111,8 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   SlaComplianceReportController_report: { roles: [CM, CO], scope: LIST },
   PortfolioReportController_report: { roles: [CM, CO], scope: LIST },
   HealthReportController_report: { roles: [CM, CO], scope: LIST },
+  // Who must act by when: the people concerned read their partnerships' notifications.
+  NotificationsController_list: { roles: [CM, CO, ME], scope: LIST },
 
   // Audit, the global feed and operations: admin and auditor only.
   AuditController_checkpoints: NONE,
@@ -122,6 +124,9 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   AccessLogController_list: NONE,
   EventsController_feed: NONE,
   MetricsController_scrape: NONE,
+  // Webhook deliveries that failed: operations (the requeue is a POST: admin only).
+  WebhookDeadLettersController_list: NONE,
+  WebhookDeadLettersController_requeue: NONE,
 };
 
 /** The key of a handler in ACCESS_POLICY (the operationId @nestjs/swagger gives it). */

@@ -7,6 +7,7 @@ import { COVENANT_CONFIG } from '../config/config.module';
 import { CovenantConfig } from '../config/covenant-config';
 import { readModelWiring, ReadModelWiring } from '../projections/read-model-wiring';
 import { LookupIndex } from '../lookup/lookup-index';
+import { WebhookDelivery } from '../notifications/webhook-delivery';
 import { CoordinationRouter } from './coordination-router';
 import { DeadlineScheduler, PgAdvisoryLease, SchedulerLease, soleLease } from './scheduler';
 
@@ -87,18 +88,33 @@ export class SchedulerRunner implements OnApplicationBootstrap, OnModuleDestroy 
       },
     },
     {
+      // The notification webhooks (off unless COVENANT_WEBHOOK_URL is set); the dead letters are read here too.
+      provide: WebhookDelivery,
+      inject: [SCHEDULER_RESOURCES, COVENANT_CONFIG],
+      useFactory: (r: SchedulerResources, config: CovenantConfig) => {
+        const logger = new Logger('Webhooks');
+        const settings =
+          config.webhookUrl && config.webhookSecret
+            ? { url: config.webhookUrl, secret: config.webhookSecret.value(), maxAttempts: config.webhookMaxAttempts ?? 8, backoffSeconds: config.webhookBackoffSeconds ?? 10 }
+            : null;
+        return new WebhookDelivery(r.wiring.db, settings, { log: (m) => logger.log(m) });
+      },
+    },
+    {
       provide: DeadlineScheduler,
-      inject: [CommandGateway, EVENT_STORE, SCHEDULER_RESOURCES, LookupIndex],
-      useFactory: (gateway: CommandGateway, store: EventStore, r: SchedulerResources, lookup: LookupIndex) => {
+      inject: [CommandGateway, EVENT_STORE, SCHEDULER_RESOURCES, LookupIndex, WebhookDelivery],
+      useFactory: (gateway: CommandGateway, store: EventStore, r: SchedulerResources, lookup: LookupIndex, webhooks: WebhookDelivery) => {
         const logger = new Logger('Scheduler');
         const log = (m: string) => logger.log(m);
         const router = new CoordinationRouter({ gateway, store, db: r.wiring.db, lookup, log });
-        return new DeadlineScheduler({ gateway, store, db: r.wiring.db, lease: r.lease, log, router });
+        // Only the scheduler's lease holder delivers webhooks, after its round.
+        const afterRound = webhooks.enabled ? async (now: string) => void (await webhooks.run(now)) : undefined;
+        return new DeadlineScheduler({ gateway, store, db: r.wiring.db, lease: r.lease, log, router, afterRound });
       },
     },
     SchedulerRunner,
   ],
-  exports: [DeadlineScheduler, SchedulerRunner],
+  exports: [DeadlineScheduler, SchedulerRunner, WebhookDelivery],
 })
 export class SchedulerModule implements OnApplicationShutdown {
   constructor(@Inject(SCHEDULER_RESOURCES) private readonly resources: SchedulerResources) {}

@@ -12,11 +12,12 @@ export interface TsChild {
   printed(line: string): Promise<void>;
 }
 
-/** Runs `file` (an absolute path, e.g. `join(__dirname, 'test-support/child.ts')`) with `args`. */
-export function spawnTs(file: string, args: string[]): TsChild {
+/** Runs `file` (an absolute path, e.g. `join(__dirname, 'test-support/child.ts')`) with `args`, and `env` over this process's environment. */
+export function spawnTs(file: string, args: string[], env: Record<string, string> = {}): TsChild {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', file, ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stdout = '';
   let stderr = '';

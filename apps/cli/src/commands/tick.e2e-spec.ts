@@ -21,13 +21,20 @@ describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo 
     // Nothing was due at the seed's own "now" that the seed did not already do.
     const atSeed = covenant(['tick', '--now', SEEDED_AT, '--json'], t);
     expect(atSeed.stderr).toBe('');
-    expect((JSON.parse(atSeed.stdout) as SchedulerRound).fired.filter((f) => f.events.length > 0)).toEqual([]);
+    const first = JSON.parse(atSeed.stdout) as SchedulerRound;
+    expect(first.fired.filter((f) => f.events.length > 0)).toEqual([]);
+    // The demo's amendment of the master asked for a review of the linked addendum: routed once, caused by the request.
+    const request = seeded.find((e) => e.type === 'LinkedReviewRequested');
+    expect(first.routed.map((r) => [r.sourceEventId, r.contractId, r.command, r.outcome])).toEqual([[request?.id, 'demo-addendum-analytics', 'ReceiveLinkedReview', 'sent']]);
+    const routed = (await readLog(t)).slice(seeded.length);
+    expect(routed.map((e) => [e.streamId, e.type, e.metadata.causationId, e.metadata.actorId])).toEqual([['contract-demo-addendum-analytics', 'LinkedReviewReceived', request?.id, 'system:process-manager']]);
+    seeded = await readLog(t);
 
     const run = covenant(['tick', '--now', TICK_AT, '--json'], t);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const round = JSON.parse(run.stdout) as SchedulerRound;
-    expect(round).toMatchObject({ now: TICK_AT, leader: true });
+    expect(round).toMatchObject({ now: TICK_AT, leader: true, routed: [] });
     const written = round.fired.flatMap((f) => f.events.map((e) => ({ ...e, runAt: f.runAt, contractId: f.contractId })));
     expect(written.length).toBeGreaterThan(0);
     // Deadlines in order, none after the tick's instant.

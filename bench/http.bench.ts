@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { measurementTime, tempDataDir } from './lib/contracts-fixture';
 import { printJsonLine, printTable, type Cell } from './lib/report';
+import { mintToken, tokenKeysFrom } from '../libs/application/src/auth/tokens';
 
 /*
  * HTTP commands under load: the API (createApp on a temp SQLite dir, 127.0.0.1, a free port) runs in
@@ -19,7 +20,9 @@ const CONNECTIONS = arg('connections', 50);
 const CONTRACTS = arg('contracts', 1_000);
 const WARMUP_S = 5;
 const BARS = { requestsPerSec: 3_000, p99Ms: 50 };
-const HEADERS = { 'content-type': 'application/json', 'x-covenant-actor': 'bench.recorder' };
+// Every request carries an admin bearer token (subject bench.recorder), minted once the API has
+// generated its secret: the run includes verifying it on every request, as in production.
+const HEADERS: Record<string, string> = { 'content-type': 'application/json' };
 
 const contractId = (i: number): string => `bench-contract-${String(i).padStart(5, '0')}`;
 
@@ -62,7 +65,7 @@ function load(port: number, run: string, seconds: number): Promise<autocannon.Re
 /** The API process's CPU seconds from its /metrics (prom-client's process metrics); null without them. */
 async function serverCpuSeconds(port: number): Promise<number | null> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: HEADERS.authorization ?? '' } });
     const m = /^process_cpu_seconds_total (\S+)$/m.exec(await res.text());
     return res.ok && m ? Number(m[1]) : null;
   } catch {
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
   try {
     const server = await startServer(temp.dir);
     child = server.child;
+    HEADERS.authorization = `Bearer ${await mintToken(tokenKeysFrom({ dataDir: temp.dir }), { sub: 'bench.recorder', role: 'admin', ttlSeconds: 3600 })}`;
     await load(server.port, 'warmup', WARMUP_S);
     const serverCpuBefore = await serverCpuSeconds(server.port);
     const ownCpuBefore = process.cpuUsage();

@@ -20,8 +20,12 @@ export interface TestApp {
   close(): Promise<void>;
   /** supertest on the app, every request carrying an admin bearer token (sub `e2e.admin`). */
   http(): TestAgent;
+  /** supertest on the app with no token at all. */
+  anonymous(): TestAgent;
   /** `Bearer <token>` for these claims, signed with the app's key (an hour's validity). */
   bearer(claims: CovenantClaims): string;
+  /** `{ Authorization }` of an admin token whose subject (the actor recorded in events) is `personId`. */
+  as(personId: string): { Authorization: string };
   keys: TokenKeys;
 }
 
@@ -45,13 +49,16 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   const keys = tokenKeysFrom(config);
   const bearer = (claims: CovenantClaims) => `Bearer ${signJwt(keys, claims)}`;
-  const admin = bearer({ sub: E2E_ADMIN, role: 'admin' });
+  // Minted on first use: an app configured with a public key only has no key to sign with here.
+  let admin: string | undefined;
   return {
     app,
     config,
     bearer,
     keys,
-    http: () => request.agent(app.getHttpServer()).set('Authorization', admin),
+    as: (personId: string) => ({ Authorization: bearer({ sub: personId, role: 'admin' }) }),
+    anonymous: () => request.agent(app.getHttpServer()),
+    http: () => request.agent(app.getHttpServer()).set('Authorization', (admin ??= bearer({ sub: E2E_ADMIN, role: 'admin' }))),
     async close() {
       await app.close();
       await db?.drop();

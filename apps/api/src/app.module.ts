@@ -34,13 +34,14 @@ import { PartnershipReplayController } from './partnerships/partnership-replay.c
 import { AuditExportController } from './audit/audit-export.controller';
 import { SchedulerModule } from '@covenant/application/scheduler/scheduler.module';
 import { NotificationsController, WebhookDeadLettersController } from './notifications/notifications.controller';
+import { AuthModule } from './auth/auth.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: CovenantConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule, SchedulerModule],
+      imports: [CovenantConfigModule.forRoot(config), MetricsModule, EventStoreModule, CommandsModule, ProjectionsModule, EventsModule, AuditHttpModule, AuditModule, SchedulerModule, AuthModule],
       controllers: [HealthController, PartnershipsController, ContractsController, ContractSlaController, ContractExitController, ChangesController, EscalationsController, DisputesController, ContractHistoryController, AccessLogController, ContractSlaComplianceController, SlaComplianceReportController, PortfolioReportController, PartnershipQueriesController, HealthReportController, ContractQueriesController, RenewalsReportController, EscalationQueriesController, DisputeQueriesController, ChangeQueriesController, PartnershipReplayController, AuditExportController, NotificationsController, WebhookDeadLettersController],
       providers: [...CONTRACT_AS_OF_QUERY_HANDLERS, ...REPLAY_QUERY_HANDLERS],
     };

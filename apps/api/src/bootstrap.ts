@@ -1,5 +1,6 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CovenantConfig } from '@covenant/application/config/covenant-config';
 import { AppModule } from './app.module';
@@ -30,6 +31,29 @@ export async function createApp(config: CovenantConfig): Promise<INestApplicatio
   registerHttpMetrics(fastify, app.get(CovenantMetrics));
   // Errors Fastify raises before any handler (body too large, not JSON) reach this filter too, through
   // the error handler Nest installs on the instance.
+  // Security headers on every answer. The API serves JSON; only Swagger UI at /docs needs its own
+  // scripts and styles, so the policy allows 'self' and nothing from elsewhere.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        frameAncestors: [`'none'`],
+      },
+    },
+  });
+  // CORS is off unless origins are configured (COVENANT_CORS_ORIGINS).
+  if (config.corsOrigins && config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(covenantValidationPipe());
   // GET /openapi.json and Swagger UI at /docs.

@@ -10,6 +10,7 @@ import { registerDiffCommand } from './commands/diff.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerVerifyBundleCommand } from './commands/verify-bundle.command';
 import { registerTickCommand } from './commands/tick.command';
+import { registerTokenCommand } from './commands/token.command';
 
 /** The `covenant` command line. Each command lives in ./commands and registers itself here. */
 export function buildProgram(): Command {
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerVerifyBundleCommand(program);
   registerTickCommand(program);
+  registerTokenCommand(program);
   return program;
 }

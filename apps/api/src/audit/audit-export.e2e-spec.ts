@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import { verifyBundle } from '@covenant/event-store/bundle/verify-bundle';
 import { runStory } from '@covenant/testing/domain-story';
@@ -10,7 +9,7 @@ const PARTNERSHIP = 'acme-globex';
 
 describe.each(ENGINES)('GET /audit/export and GET /partnerships/{id}/state on %s', (engine) => {
   let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
 
   beforeAll(async () => {
     t = await startTestApp(engine);

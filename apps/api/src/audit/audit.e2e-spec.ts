@@ -2,7 +2,6 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import request from 'supertest';
 import { EVENT_STORE, EventStore, NewEvent, publicKeyInfo, verifyConsistencyProofJson, verifyInclusionProofJson } from '@covenant/event-store';
 import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import { AuditLog } from '@covenant/application/audit/audit-log';
@@ -16,7 +15,7 @@ const noted = (n: number): NewEvent => ({ type: 'Noted', data: { n, note: `event
 describe.each(ENGINES)('GET /audit on %s', (engine) => {
   let t: TestApp;
   let store: EventStore;
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const append = async (from: number, to: number) => {
     for (let n = from; n <= to; n++) await store.appendToStream(`contract-c${n % 3}`, [noted(n)]);
   };
@@ -131,7 +130,7 @@ describe('the checkpointer in the API process', () => {
 
   async function waitForCheckpoints(count: number): Promise<Array<{ treeSize: number }>> {
     for (let i = 0; i < 100; i++) {
-      const items = (await request(t.app.getHttpServer()).get('/audit/checkpoints').expect(200)).body.items;
+      const items = (await t.http().get('/audit/checkpoints').expect(200)).body.items;
       if (items.length >= count) return items;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -160,7 +159,7 @@ describe('the checkpointer in the API process', () => {
   it('signs with COVENANT_SIGNING_KEY when configured, and writes no key file', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     t = await startTestApp('sqlite', { COVENANT_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() });
-    expect((await request(t.app.getHttpServer()).get('/audit/public-key').expect(200)).body).toEqual(publicKeyInfo(publicKey));
+    expect((await t.http().get('/audit/public-key').expect(200)).body).toEqual(publicKeyInfo(publicKey));
     expect(existsSync(join(t.config.dataDir, SIGNING_KEY_FILE))).toBe(false);
   });
 });

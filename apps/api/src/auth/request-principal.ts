@@ -37,5 +37,9 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
  * none). Never derived from a query parameter.
  */
 export const PartnershipScope = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): readonly string[] | undefined => requestAuthOf(ctx.switchToHttp().getRequest<HttpRequest>())?.partnershipScope ?? [],
+  (_: unknown, ctx: ExecutionContext): readonly string[] | undefined => {
+    const auth = requestAuthOf(ctx.switchToHttp().getRequest<HttpRequest>());
+    // No auth on the request would be a wiring error: it sees nothing rather than everything.
+    return auth ? auth.partnershipScope : [];
+  },
 );

@@ -19,7 +19,6 @@ import { ConcludeReviewDto, RejectChangeDto, ReferToMediationDto, RequestChangeD
  * contract stream's version.
  */
 @ApiTags('changes')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller()

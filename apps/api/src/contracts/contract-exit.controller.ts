@@ -12,7 +12,6 @@ import { CompleteExitStepDto, RenewalDecisionDto, TerminateContractDto } from '.
 
 /** The end of a contract's term: the renewal decision, termination with its exit plan, exit steps, closure. */
 @ApiTags('contracts')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller('contracts')

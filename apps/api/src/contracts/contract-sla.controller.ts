@@ -12,7 +12,6 @@ import { RecordSlaMeasurementDto, ReportSlaBreachDto, WaiveServiceCreditDto } fr
 
 /** SLA facts of a contract: measurements, breaches reported directly, and service credit waivers. */
 @ApiTags('contracts')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller('contracts')

@@ -14,7 +14,6 @@ import { draftTermsOf } from './terms.mapper';
 
 /** A contract's drafting and signing: each route maps its DTO to the domain command and sends it on the bus. */
 @ApiTags('contracts')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller('contracts')

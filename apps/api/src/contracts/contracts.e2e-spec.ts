@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { ENGINES } from '../../../../test/e2e/app-fixture';
 import { d, withActiveMaster, masterTerms, PARTNERSHIP_ID, PEOPLE, RECORDER, UUID } from './test-support/contract-http';
 
@@ -80,8 +81,10 @@ describe.each(ENGINES)('contract commands at the edge on %s', (engine) => {
     expect(drafted[0].metadata.actorId).toBe(RECORDER);
   });
 
-  it('refuses a command without an actor (401) and a malformed path id (400 naming it)', async () => {
-    await env.c.http().post(`/contracts/${MSA}/activation`).send({}).expect(401);
+  it('refuses a command without a bearer token (401, nothing written) and a malformed path id (400 naming it)', async () => {
+    const head = await env.head();
+    await request(env.t.app.getHttpServer()).post(`/contracts/${MSA}/activation`).send({}).expect(401);
+    expect(await env.head()).toBe(head);
     const res = await env.c.post('/contracts/bad%20id/closure', {}, RECORDER, 400);
     expect(res.body.errors[0].field).toBe('id');
   });

@@ -17,7 +17,6 @@ import { AdvanceDisputeDto, OpenDisputeDto, PositionPaperDto, ResolveDisputeDto,
  * every answer's id is the dispute id, its version the contract stream's version.
  */
 @ApiTags('disputes')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller()

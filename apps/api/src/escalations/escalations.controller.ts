@@ -17,7 +17,6 @@ import { EscalateDto, RaiseEscalationDto, ResolveEscalationDto } from './dto/esc
  * every answer's id is the escalation id, its version the contract stream's version.
  */
 @ApiTags('escalations')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller()

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { EVENT_STORE, EventEnvelope, EventStore, NewEvent } from '@covenant/event-store';
 import { ENGINES, startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
 
@@ -9,7 +8,7 @@ describe.each(ENGINES)('GET /events on %s', (engine) => {
   let t: TestApp;
   let store: EventStore;
   let all: EventEnvelope[];
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const positions = (items: EventEnvelope[]) => items.map((e) => e.position);
 
   beforeAll(async () => {
@@ -55,7 +54,7 @@ describe.each(ENGINES)('GET /events on %s', (engine) => {
   it('includes events written by commands over HTTP', async () => {
     await http()
       .post('/partnerships')
-      .set('X-Covenant-Actor', 'ola.ops')
+      .set(t.as('ola.ops'))
       .send({ partnershipId: 'p-feed', name: 'Feed', parties: [{ partyId: 'acme', name: 'Acme' }, { partyId: 'globex', name: 'Globex' }] })
       .expect(201);
     const res = await http().get(`/events?after=${all[all.length - 1].position}`).expect(200);

@@ -1,6 +1,5 @@
 /** The headers every command accepts, documented once for OpenAPI. */
 export const COMMAND_HEADERS = {
-  actor: { name: 'X-Covenant-Actor', required: true, description: 'The acting person (decision rights are checked against it)', example: 'dana.steering' },
   ifMatch: { name: 'If-Match', required: false, description: 'Stream version from an ETag: the command applies only to that version (409 otherwise)', example: '"3"' },
   idempotencyKey: { name: 'Idempotency-Key', required: false, description: 'A repeat with the same key and body returns the first response; a different body is 422', example: 'form-acme-globex-2026-01' },
 } as const;

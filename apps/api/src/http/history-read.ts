@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { from, Observable, switchMap } from 'rxjs';
 import { AccessLog, HistoryReadAction } from '@covenant/application/access-log/access-log';
 import { headerOf, HttpRequest } from './http-types';
+import { principalOf } from '../auth/request-principal';
 
 interface HistoryReadSpec {
   action: HistoryReadAction;
@@ -14,8 +15,8 @@ const HISTORY_READ = 'covenant:history-read';
 
 /**
  * Records the read in the access log once the handler has answered, before the answer is sent: a read
- * of history that cannot be recorded is not served. Until token authentication lands, the reader is
- * the person named in X-Covenant-Actor (or `anonymous`).
+ * of history that cannot be recorded is not served. The reader is the token's subject, whatever the
+ * role (QUALITY.md asks for auditors' and mediators' reads; an auditor also wants to see the others').
  */
 @Injectable()
 export class HistoryReadInterceptor implements NestInterceptor {
@@ -36,7 +37,7 @@ export class HistoryReadInterceptor implements NestInterceptor {
       switchMap((body) =>
         from(
           this.accessLog
-            .record({ actorId: headerOf(req, 'x-covenant-actor') ?? 'anonymous', action: spec.action, resource, query }, headerOf(req, 'x-correlation-id'))
+            .record({ actorId: principalOf(req).actorId, action: spec.action, resource, query }, headerOf(req, 'x-correlation-id'))
             .then(() => body),
         ),
       ),

@@ -4,8 +4,8 @@ import canonicalize from 'canonicalize';
 import { hash, randomUUID } from 'node:crypto';
 import type { RequestContext } from '@covenant/application/commands/command-gateway';
 import { problem, ProblemException } from '../problem/problems';
+import { principalOf } from '../auth/request-principal';
 
-const ACTOR_HEADER = 'x-covenant-actor';
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
 
 function bad(field: string, rule: string, message: string): never {
@@ -21,13 +21,11 @@ export function parseIfMatch(raw: string | undefined): number | undefined {
 }
 
 /**
- * Who and how for a command, from headers only (never the body). Until token authentication lands the
- * acting person is named by the X-Covenant-Actor header; decision rights are checked against it.
+ * Who and how for a command, from the verified token and headers only (never the body): the acting
+ * person is the token's subject, and decision rights are checked against it.
  */
 export function requestContextOf(req: HttpRequest, successStatus: number): RequestContext {
-  const actorId = headerOf(req, ACTOR_HEADER);
-  if (!actorId) throw new ProblemException(problem(401, 'AUTH.ACTOR_REQUIRED', 'Unauthenticated', `Name the acting person in the ${ACTOR_HEADER} header`));
-  if (!ID.test(actorId)) bad(ACTOR_HEADER, 'id', `${ACTOR_HEADER} must be 1-200 characters of letters, digits and ._:@-`);
+  const { actorId } = principalOf(req);
   const correlation = headerOf(req, 'x-correlation-id');
   if (correlation !== undefined && !ID.test(correlation)) bad('X-Correlation-Id', 'id', 'X-Correlation-Id must be 1-200 characters of letters, digits and ._:@-');
   const key = headerOf(req, 'idempotency-key');

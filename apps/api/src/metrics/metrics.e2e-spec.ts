@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { EVENT_STORE, EventStore, WrongExpectedVersionError } from '@covenant/event-store';
 import { ENGINES, startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
 
@@ -27,13 +26,12 @@ function value(samples: Sample[], name: string, labels: Record<string, string> =
     .reduce((sum, s) => sum + s.value, 0);
 }
 
-const ACTOR = { 'X-Covenant-Actor': 'ola.ops' };
 const form = (id: string) => ({ partnershipId: id, name: 'Metrics', parties: [{ partyId: 'acme', name: 'Acme' }, { partyId: 'globex', name: 'Globex' }] });
 
 describe.each(ENGINES)('GET /metrics on %s', (engine) => {
   let t: TestApp;
   let store: EventStore;
-  const http = () => request(t.app.getHttpServer());
+  const http = () => t.http();
   const scrape = async () => {
     const res = await http().get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -60,13 +58,13 @@ describe.each(ENGINES)('GET /metrics on %s', (engine) => {
   });
 
   it('counts requests by method, route template and status, problem+json errors included, with no ids in labels', async () => {
-    await http().post('/partnerships').set(ACTOR).send(form('p-metrics-1')).expect(201);
-    await http().post('/partnerships/p-metrics-1/charter').set(ACTOR).send({}).expect(200);
-    await http().post('/partnerships/p-metrics-404/charter').set(ACTOR).send({}).expect(404);
-    await http().post('/partnerships').set(ACTOR).send({ ...form('p-metrics-2'), name: 42 }).expect(400);
-    await http().post('/partnerships').send(form('p-metrics-3')).expect(401);
-    await http().post('/partnerships').set(ACTOR).send(form('p-metrics-1')).expect(409);
-    await http().post('/partnerships').set(ACTOR).send({ ...form('p-metrics-4'), name: 'x'.repeat(1_100_000) }).expect(413);
+    await http().post('/partnerships').set(t.as('ola.ops')).send(form('p-metrics-1')).expect(201);
+    await http().post('/partnerships/p-metrics-1/charter').set(t.as('ola.ops')).send({}).expect(200);
+    await http().post('/partnerships/p-metrics-404/charter').set(t.as('ola.ops')).send({}).expect(404);
+    await http().post('/partnerships').set(t.as('ola.ops')).send({ ...form('p-metrics-2'), name: 42 }).expect(400);
+    await t.anonymous().post('/partnerships').send(form('p-metrics-3')).expect(401);
+    await http().post('/partnerships').set(t.as('ola.ops')).send(form('p-metrics-1')).expect(409);
+    await http().post('/partnerships').set(t.as('ola.ops')).send({ ...form('p-metrics-4'), name: 'x'.repeat(1_100_000) }).expect(413);
     await http().get('/events?limit=9999').expect(400);
     await http().get('/events?after=0').expect(200);
     await http().get('/no-such-route/p-metrics-5').expect(404);
@@ -120,7 +118,7 @@ describe.each(ENGINES)('GET /metrics on %s', (engine) => {
   });
 
   it('reports each projection\'s lag and position, at the head after a command (inline)', async () => {
-    await http().post('/partnerships').set(ACTOR).send(form('p-metrics-lag')).expect(201);
+    await http().post('/partnerships').set(t.as('ola.ops')).send(form('p-metrics-lag')).expect(201);
     const { text } = await scrape();
     const head = await store.headPosition();
     expect(text).toContain('covenant_projection_lag_events{projection="audit-trail",mode="inline"} 0');

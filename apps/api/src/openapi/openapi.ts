@@ -3,6 +3,20 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { version } from '../../../../package.json';
 import { COMMAND_HEADERS } from '../http/command-headers';
+import { ACCESS_POLICY, AccessPolicy } from '../auth/access-policy';
+
+export const BEARER = 'bearer';
+
+/** What `x-covenant-access` says of an operation: who may call it and how its scope is found. */
+export type DocumentedAccess = { public: true } | { roles: string[]; scope: Exclude<AccessPolicy, 'public'>['scope'] | null };
+
+export function documentedAccess(operationId: string | undefined, method: string): DocumentedAccess {
+  const policy = operationId ? ACCESS_POLICY[operationId] : undefined;
+  if (policy === 'public') return { public: true };
+  if (!policy) return { roles: [], scope: null };
+  const readOnly = method === 'get' || method === 'head';
+  return { roles: ['admin', ...(readOnly ? ['auditor'] : []), ...policy.roles], scope: policy.scope };
+}
 
 export const OPENAPI_JSON_PATH = 'openapi.json';
 export const SWAGGER_UI_PATH = 'docs';
@@ -12,12 +26,17 @@ const DESCRIPTION = [
   'changes and disputes are streams of immutable, hash-chained events.',
   '',
   '- **Commands** are `POST` on the resource they change. They answer `{ id, version }` with the stream',
-  '  version in `ETag`. `X-Covenant-Actor` names the acting person; `If-Match: "<version>"` makes the',
+  '  version in `ETag`. The acting person is the bearer token\'s subject; `If-Match: "<version>"` makes the',
   '  append conditional (409 on a mismatch, nothing written); `Idempotency-Key` makes retries safe (the',
   '  first response is replayed; another body under the same key is 422).',
   '- **Errors** are RFC 9457 `application/problem+json` with a stable `code`; validation errors list',
   '  each failing field and rule in `errors`.',
   '- **Events**: `GET /events?after=<position>` is the global feed for integrations.',
+  '- **Authentication**: every route but `/health`, `/openapi.json` and `/docs` needs `Authorization: Bearer <JWT>`',
+  '  (`covenant token` mints one). Roles: `admin` (everything), `auditor` (every read), and, limited to the',
+  '  partnerships in the token (or of the parties in it), `contract-manager`, `committee` and `mediator`.',
+  '  Each operation states who may call it in `x-covenant-access`. Out of scope: 403 on a resource (the same',
+  '  answer whether or not it exists), only in-scope items in a list.',
 ].join('\n');
 
 const PROBLEM = 'Problem';
@@ -77,7 +96,7 @@ function documentConventions(doc: OpenAPIObject): OpenAPIObject {
         if (/^[45]\d\d$/.test(status) && !('$ref' in response) && !response.content) response.content = problemResponse(response.description).content;
       }
       if (method === 'post') {
-        for (const header of [COMMAND_HEADERS.actor, COMMAND_HEADERS.ifMatch, COMMAND_HEADERS.idempotencyKey]) {
+        for (const header of [COMMAND_HEADERS.ifMatch, COMMAND_HEADERS.idempotencyKey]) {
           if (!params.some((p) => p.in === 'header' && p.name.toLowerCase() === header.name.toLowerCase())) {
             (op.parameters ??= []).push({ in: 'header', name: header.name, required: header.required, description: header.description, schema: { type: 'string', example: header.example } });
           }
@@ -89,8 +108,17 @@ function documentConventions(doc: OpenAPIObject): OpenAPIObject {
         }
       }
       if (params.length > 0 || op.requestBody || method === 'post') add('400', 'Invalid request: `errors` names each failing field and rule');
+      const access = documentedAccess(op.operationId, method);
+      (op as OperationObject & { 'x-covenant-access'?: DocumentedAccess })['x-covenant-access'] = access;
+      if ('public' in access) {
+        op.security = [];
+      } else {
+        op.security = [{ [BEARER]: [] }];
+        add('401', 'No bearer token, or one that is expired, malformed or wrongly signed');
+        add('403', 'The token’s role may not call this operation, or the resource is outside its partnerships');
+        add('429', 'Too many failed authentications from this address; retry after `Retry-After` seconds');
+      }
       if (method === 'post') {
-        add('401', 'No acting person (X-Covenant-Actor missing)');
         add('409', 'Conflict: If-Match does not match the stream version, or the command is illegal in the current state');
         add('413', 'Request body over 1 MB');
         add('422', 'Idempotency-Key reused with a different request');
@@ -104,7 +132,12 @@ function documentConventions(doc: OpenAPIObject): OpenAPIObject {
 
 /** The OpenAPI 3 document of the app's controllers and DTOs, with the shared conventions. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder().setTitle('Covenant API').setDescription(DESCRIPTION).setVersion(version).build();
+  const config = new DocumentBuilder()
+    .setTitle('Covenant API')
+    .setDescription(DESCRIPTION)
+    .setVersion(version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token minted by `covenant token` (or by your identity provider with the deployment key)' }, BEARER)
+    .build();
   return documentConventions(SwaggerModule.createDocument(app, config));
 }
 

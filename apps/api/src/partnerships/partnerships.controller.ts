@@ -30,7 +30,6 @@ function sourceOf(s: AssessmentSourceDto): AssessmentSource {
 
 /** Partnership commands: each maps its DTO to the domain command and sends it on the bus. */
 @ApiTags('partnerships')
-@ApiHeader(COMMAND_HEADERS.actor)
 @ApiHeader(COMMAND_HEADERS.ifMatch)
 @ApiHeader(COMMAND_HEADERS.idempotencyKey)
 @Controller('partnerships')

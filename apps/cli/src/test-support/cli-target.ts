@@ -16,6 +16,8 @@ export interface Target {
   engine: Engine;
   dataDir: string;
   db?: TestDatabase;
+  /** Extra environment for the command (keys, settings). */
+  env?: Record<string, string>;
 }
 
 export async function cliTarget(engine: Engine, prefix: string): Promise<Target> {
@@ -33,7 +35,7 @@ export function covenant(args: string[], t: Target) {
   const store = t.engine === 'postgres' ? { COVENANT_STORE: 'postgres', DATABASE_URL: t.db?.url ?? '' } : { COVENANT_STORE: 'sqlite', DATABASE_URL: '' };
   return spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
     cwd: root,
-    env: { ...process.env, ...store, COVENANT_DATA_DIR: t.dataDir, COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...store, COVENANT_DATA_DIR: t.dataDir, COVENANT_READ_MODELS: '', LOG_LEVEL: 'warn', ...t.env },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -53,6 +53,18 @@ export class LookupIndex {
     return rows[0]?.contract_id ?? null;
   }
 
+  /** The partnership a contract, escalation, dispute or change belongs to; null when unknown. */
+  async partnershipOf(kind: Exclude<LookupKind, 'addendum'>, entityId: string): Promise<string | null> {
+    const rows =
+      kind === 'contract'
+        ? await this.sql.all<{ partnership_id: string | null }>("SELECT partnership_id FROM covenant_lookup WHERE kind = 'contract' AND entity_id = ?", [entityId])
+        : await this.sql.all<{ partnership_id: string | null }>(
+            "SELECT c.partnership_id FROM covenant_lookup e JOIN covenant_lookup c ON c.kind = 'contract' AND c.entity_id = e.contract_id WHERE e.kind = ? AND e.entity_id = ?",
+            [kind, entityId],
+          );
+    return rows[0]?.partnership_id ?? null;
+  }
+
   async addendaOf(masterContractId: string): Promise<string[]> {
     const rows = await this.sql.all<{ entity_id: string }>(
       'SELECT entity_id FROM covenant_lookup WHERE kind = ? AND contract_id = ? ORDER BY entity_id',

@@ -6,6 +6,7 @@ import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import { ChangeFilter, ChangeQuery, ChangeView, ListChangesQuery } from '@covenant/projections/read-models/changes/changes.queries';
 import { NowOnlyQueryDto } from '../contracts/dto/contract-queries.dto';
+import { PartnershipScope } from '../auth/request-principal';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { ChangeDto, ChangePageDto, ChangesQueryDto, PendingChangesQueryDto } from './dto/change-queries.dto';
@@ -16,11 +17,12 @@ import { ChangeDto, ChangePageDto, ChangesQueryDto, PendingChangesQueryDto } fro
 export class ChangeQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
-  private list(q: ChangesQueryDto, statuses: ChangeFilter['statuses'] = q.status): Promise<Page<ChangeView>> {
+  private list(q: ChangesQueryDto, scope: readonly string[] | undefined, statuses: ChangeFilter['statuses'] = q.status): Promise<Page<ChangeView>> {
     return this.queries.execute(
       new ListChangesQuery(
         { statuses, tier: q.tier, level: q.level, overdue: q.overdue, partnershipId: q.partnershipId, contractId: q.contractId, now: q.now },
         { limit: q.limit, cursor: q.cursor },
+        scope,
       ),
     );
   }
@@ -28,16 +30,16 @@ export class ChangeQueriesController {
   @Get('changes')
   @ApiOperation({ summary: 'List change requests', description: 'Filter by status (or pending), the tier whose decision they await, level, overdue review at `now`, partnership, contract; oldest request first.' })
   @ApiOkResponse({ type: ChangePageDto })
-  changes(@Query() q: ChangesQueryDto): Promise<Page<ChangeView>> {
-    return this.list(q);
+  changes(@Query() q: ChangesQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<ChangeView>> {
+    return this.list(q, scope);
   }
 
   @Get('reports/pending-changes')
   @ApiTags('reports')
   @ApiOperation({ summary: 'Changes pending', description: 'The committee report: `GET /changes?status=pending` — every change still waiting for a decision, with the tier it awaits.' })
   @ApiOkResponse({ type: ChangePageDto })
-  pending(@Query() q: PendingChangesQueryDto): Promise<Page<ChangeView>> {
-    return this.list(q, ['pending']);
+  pending(@Query() q: PendingChangesQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<ChangeView>> {
+    return this.list(q, scope, ['pending']);
   }
 
   @Get('changes/:changeId')

@@ -7,6 +7,7 @@ import { ContractAsOfQuery, ContractAsOfView } from '@covenant/application/queri
 import type { Page } from '@covenant/projections/framework/pagination';
 import { ContractStateQuery, ListContractsQuery } from '@covenant/projections/read-models/contract-state/contract-state.queries';
 import type { ContractSummary, ContractView } from '@covenant/projections/read-models/contract-state/contract-view';
+import { PartnershipScope } from '../auth/request-principal';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { ContractDto, ContractListQueryDto, ContractPageDto, ContractReadQueryDto } from './dto/contract-queries.dto';
@@ -24,7 +25,7 @@ export class ContractQueriesController {
     description: 'Filter by status, partnership, party, kind, expiry within N days of `now` (signed or active contracts) and open escalations; in contract-id order, a page at a time. Items carry everything but the full terms.',
   })
   @ApiOkResponse({ type: ContractPageDto })
-  list(@Query() q: ContractListQueryDto): Promise<Page<ContractSummary>> {
+  list(@Query() q: ContractListQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<ContractSummary>> {
     return this.queries.execute(
       new ListContractsQuery(
         {
@@ -37,6 +38,7 @@ export class ContractQueriesController {
           now: q.now,
         },
         { limit: q.limit, cursor: q.cursor },
+        scope,
       ),
     );
   }

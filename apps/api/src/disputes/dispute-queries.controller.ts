@@ -6,6 +6,7 @@ import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import { DisputeQuery, DisputeView, ListDisputesQuery } from '@covenant/projections/read-models/escalations/disputes.queries';
 import { NowOnlyQueryDto } from '../contracts/dto/contract-queries.dto';
+import { PartnershipScope } from '../auth/request-principal';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { DisputeDto, DisputePageDto, DisputesQueryDto } from './dto/dispute-queries.dto';
@@ -19,11 +20,12 @@ export class DisputeQueriesController {
   @Get()
   @ApiOperation({ summary: 'List disputes', description: 'Filter by status, step, overdue mediation at `now`, partnership, contract; in the order they were opened.' })
   @ApiOkResponse({ type: DisputePageDto })
-  disputes(@Query() q: DisputesQueryDto): Promise<Page<DisputeView>> {
+  disputes(@Query() q: DisputesQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<DisputeView>> {
     return this.queries.execute(
       new ListDisputesQuery(
         { status: q.status, steps: q.step, mediationOverdue: q.mediationOverdue, partnershipId: q.partnershipId, contractId: q.contractId, now: q.now },
         { limit: q.limit, cursor: q.cursor },
+        scope,
       ),
     );
   }

@@ -6,6 +6,7 @@ import { DOMAIN_ERROR_CODES } from '@covenant/domain';
 import type { Page } from '@covenant/projections/framework/pagination';
 import { EscalationQuery, EscalationView, ListEscalationsQuery } from '@covenant/projections/read-models/escalations/escalations.queries';
 import { NowOnlyQueryDto } from '../contracts/dto/contract-queries.dto';
+import { PartnershipScope } from '../auth/request-principal';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { EscalationDto, EscalationPageDto, EscalationsQueryDto, OverdueEscalationsQueryDto } from './dto/escalation-queries.dto';
@@ -18,11 +19,12 @@ const ETAG = { ETag: { description: 'Stream version of the last event that chang
 export class EscalationQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
-  private list(q: EscalationsQueryDto, overdue = q.overdue): Promise<Page<EscalationView>> {
+  private list(q: EscalationsQueryDto, scope: readonly string[] | undefined, overdue = q.overdue): Promise<Page<EscalationView>> {
     return this.queries.execute(
       new ListEscalationsQuery(
         { status: q.status, overdue, level: q.level, tier: q.tier, partnershipId: q.partnershipId, contractId: q.contractId, now: q.now },
         { limit: q.limit, cursor: q.cursor },
+        scope,
       ),
     );
   }
@@ -30,16 +32,16 @@ export class EscalationQueriesController {
   @Get('escalations')
   @ApiOperation({ summary: 'List escalations', description: 'Filter by status, overdue at `now`, current level, owning tier, partnership, contract; earliest deadline first.' })
   @ApiOkResponse({ type: EscalationPageDto })
-  escalations(@Query() q: EscalationsQueryDto): Promise<Page<EscalationView>> {
-    return this.list(q);
+  escalations(@Query() q: EscalationsQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<EscalationView>> {
+    return this.list(q, scope);
   }
 
   @Get('reports/overdue-escalations')
   @ApiTags('reports')
   @ApiOperation({ summary: 'Overdue escalations', description: 'The committee report: `GET /escalations?overdue=true` — open escalations whose current level’s deadline has passed at `now`.' })
   @ApiOkResponse({ type: EscalationPageDto })
-  overdue(@Query() q: OverdueEscalationsQueryDto): Promise<Page<EscalationView>> {
-    return this.list(q, true);
+  overdue(@Query() q: OverdueEscalationsQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<EscalationView>> {
+    return this.list(q, scope, true);
   }
 
   @Get('escalations/:escalationId')

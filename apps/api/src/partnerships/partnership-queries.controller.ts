@@ -12,6 +12,7 @@ import {
 } from '@covenant/projections/read-models/partnerships/partnerships.queries';
 import { PartnershipTimelineQuery, TimelineEntry } from '@covenant/projections/read-models/timeline/timeline.queries';
 import { PartnershipHealthQuery, PartnershipHealthView } from '@covenant/projections/read-models/health/health.queries';
+import { PartnershipScope } from '../auth/request-principal';
 import { IdParam } from '../http/id-param';
 import { problem, ProblemException } from '../problem/problems';
 import { PartnershipHealthDto, PartnershipHealthQueryDto } from '../reports/dto/health.dto';
@@ -38,8 +39,8 @@ export class PartnershipQueriesController {
   @Get()
   @ApiOperation({ summary: 'Partnerships by name', description: 'Filtered by life stage and by party (exact id), paged by cursor.' })
   @ApiOkResponse({ type: PartnershipPageDto })
-  list(@Query() q: PartnershipListQueryDto): Promise<Page<PartnershipSummary>> {
-    return this.queries.execute(new ListPartnershipsQuery({ stage: q.stage as LifeStage | undefined, partyId: q.partyId }, { limit: q.limit, cursor: q.cursor }));
+  list(@Query() q: PartnershipListQueryDto, @PartnershipScope() scope: readonly string[] | undefined): Promise<Page<PartnershipSummary>> {
+    return this.queries.execute(new ListPartnershipsQuery({ stage: q.stage as LifeStage | undefined, partyId: q.partyId }, { limit: q.limit, cursor: q.cursor }, scope));
   }
 
   @Get(':id')

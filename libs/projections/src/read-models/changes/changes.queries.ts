@@ -140,7 +140,7 @@ export class ListChangesQuery extends Query<Page<ChangeView>> {
   constructor(
     readonly filter: ChangeFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

@@ -106,7 +106,7 @@ export class ListContractsQuery extends Query<Page<ContractSummary>> {
   constructor(
     readonly filter: ContractListFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

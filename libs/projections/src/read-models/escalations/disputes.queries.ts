@@ -125,7 +125,7 @@ export class ListDisputesQuery extends Query<Page<DisputeView>> {
   constructor(
     readonly filter: DisputeFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

@@ -113,7 +113,7 @@ export class ListEscalationsQuery extends Query<Page<EscalationView>> {
   constructor(
     readonly filter: EscalationFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

@@ -183,7 +183,7 @@ export class HealthReportQuery extends Query<Page<HealthReportRow>> {
   constructor(
     readonly filter: { stage?: LifeStage; asOf?: string },
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

@@ -121,7 +121,7 @@ export class ListPartnershipsQuery extends Query<Page<PartnershipSummary>> {
   constructor(
     readonly filter: PartnershipFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

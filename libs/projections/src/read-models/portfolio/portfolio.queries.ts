@@ -118,7 +118,7 @@ export class PortfolioReportQuery extends Query<PortfolioReport> {
   constructor(
     readonly filter: PortfolioFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

@@ -82,7 +82,7 @@ export class ListRenewalsQuery extends Query<Page<RenewalView>> {
   constructor(
     readonly filter: RenewalFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

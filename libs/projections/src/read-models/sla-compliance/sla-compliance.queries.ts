@@ -175,7 +175,7 @@ export class SlaComplianceReportQuery extends Query<SlaCompliancePage> {
   constructor(
     readonly filter: SlaComplianceFilter,
     readonly page: PageRequest,
-    readonly partnershipScope?: PartnershipScope,
+    readonly partnershipScope: PartnershipScope,
   ) {
     super();
   }

@@ -1,7 +1,7 @@
 import { addDays, ContractCommand, ContractEvent, contractStream, partnershipStream } from '@covenant/domain';
 import { PgReadModelDb } from '@covenant/projections/framework/read-model-db';
 import { deadlinesProjection } from '@covenant/projections/read-models/deadlines/deadlines.projection';
-import { aPartnershipWithCharter, aSignedContract, at, contractContext, days, hours, masterTerms, MSA_ID, PEOPLE, RECORDER, runContract, T0 } from '@covenant/testing/builders';
+import { ADDENDUM_ID, addendumContext, addendumTerms, anActiveContract, aPartnershipWithCharter, aSignedContract, at, contractContext, days, hours, masterTerms, MSA_ID, PEOPLE, RECORDER, runContract, T0 } from '@covenant/testing/builders';
 import { ProjectionHarness } from '@covenant/testing/projection-harness';
 import { CommandGateway } from '../commands/command-gateway';
 import { IDEMPOTENCY_DDL, IdempotencyStore } from '../idempotency/idempotency-store';
@@ -69,6 +69,22 @@ describe.each(['sqlite', 'postgres'] as const)('deadline scheduler on %s', (engi
     expect((await s.runDue(d(ms(T0, -1)))).fired).toEqual([]);
     expect(summary(await s.runDue(d(T0)))).toEqual([['activation', 'fired', [`ContractActivated@${T0}`]]]);
     expect(await eventsOf('ContractActivated')).toEqual([{ type: 'ContractActivated', occurredAt: T0, actorId: SCHEDULER_ACTOR }]);
+  });
+
+  it("a master's deadline at the same instant goes before its addendum's: a coterminous auto-renewing addendum renews with its master", async () => {
+    // 'addendum-analytics' sorts before 'msa-acme-globex': by id alone the addendum's expiry ran first.
+    expect(ADDENDUM_ID < MSA_ID).toBe(true);
+    await h.append(contractStream(MSA_ID), activated());
+    await h.append(contractStream(ADDENDUM_ID), anActiveContract({ contractId: ADDENDUM_ID, terms: addendumTerms({ expiresAt: EXPIRY }), masterContractId: MSA_ID, context: addendumContext(activated()) }));
+    const round = await newScheduler().runDue(d(EXPIRY));
+    const renewedTo = addDays(EXPIRY, 365);
+    expect(round.fired.filter((f) => f.kind === 'expiry').map((f) => [f.contractId, f.events.map((e) => `${e.type}@${e.occurredAt}`)])).toEqual([
+      [MSA_ID, [`ContractRenewed@${EXPIRY}`]],
+      [ADDENDUM_ID, [`ContractRenewed@${EXPIRY}`]],
+    ]);
+    const renewals: unknown[] = [];
+    for await (const e of h.store.readStream(contractStream(ADDENDUM_ID))) if (e.type === 'ContractRenewed') renewals.push(e.data);
+    expect(renewals).toMatchObject([{ previousExpiresAt: EXPIRY, newExpiresAt: renewedTo, automatic: true }]);
   });
 
   it('escalation ladder: raised Monday 09:00, level 2 at Tuesday 09:00 exactly, level 3 at Friday 09:00', async () => {

@@ -186,16 +186,36 @@ export class DeadlineScheduler {
       );
       if (rows.length === 0) break;
       for (const row of rows) {
-        const result = await this.fire(row);
+        const master = await this.masterDueFirst(row);
+        const result = await this.fire(master ?? row);
         fired.push(result);
-        // Events may list a new, earlier deadline (level 2 → level 3): read again, so facts stay in order.
-        if (result.events.length > 0) break;
+        // Events may list a new, earlier deadline (level 2 → level 3), and a master's deadline went
+        // before the row: read again, so facts stay in order.
+        if (master || result.events.length > 0) break;
       }
     }
     // A deadline's events may themselves be routed (none today); routing again keeps the round complete.
     if (this.options.router && fired.length > 0) routed.push(...(await this.options.router.route()));
     await this.options.afterRound?.(now);
     return { now, leader: true, routed, fired };
+  }
+
+  /**
+   * A pending deadline of the row's master due no later than the row, to fire first. An addendum's
+   * rules read its master (it renews at most to the master's expiry, activates once the master is
+   * active), so at one instant the master acts first; ordered by id alone, a coterminous auto-renewing
+   * addendum whose id sorts first was judged against the master's old expiry and expired ("master
+   * ends") while the master renewed at the same instant.
+   */
+  private async masterDueFirst(row: Row): Promise<Row | undefined> {
+    const [contract] = await this.options.db.query<{ state: string }>('SELECT state FROM {rm_deadline_contracts} WHERE contract_id = ?', [row.contract_id]);
+    const masterId = contract ? (JSON.parse(contract.state) as { masterContractId?: string | null }).masterContractId : null;
+    if (!masterId) return undefined;
+    const [due] = await this.options.db.query<Row>(
+      "SELECT deadline_id, contract_id, kind, ref, deadline, run_at, command FROM {rm_deadlines} WHERE contract_id = ? AND status = 'pending' AND run_at <= ? ORDER BY run_at, deadline_id LIMIT 1",
+      [masterId, row.run_at],
+    );
+    return due;
   }
 
   private async fire(row: Row): Promise<FiredDeadline> {

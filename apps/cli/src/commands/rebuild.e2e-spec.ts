@@ -25,13 +25,13 @@ describe('covenant rebuild', () => {
     expect(covenant(['seed', '--demo', '--now', '2026-06-01T12:00:00Z'], env).status).toBe(0);
     const r = covenant(['rebuild'], env);
     expect(r.stderr).toMatch(/100\.0%\s+position 260\/260/);
-    expect(r.stdout).toContain(`Rebuilt ${ALL_PROJECTIONS.map((p) => `${p.name} v${p.version}`).join(', ')} from 260 events`);
+    expect(r.stdout).toContain(`Rebuilt ${ALL_PROJECTIONS.map((p) => `${p.name} v${p.version}`).join(', ')} from 284 events`);
     expect(r.status).toBe(0);
     const db = new BetterSqlite3(join(temp.file, '..', 'covenant.db'), { readonly: true });
     try {
       const rows = db.prepare('SELECT name, position, rebuild_generation FROM covenant_projections ORDER BY name').all();
-      expect(rows).toEqual(ALL_PROJECTIONS.map((p) => ({ name: p.name, position: 260, rebuild_generation: null })).sort((a, b) => a.name.localeCompare(b.name)));
-      expect(db.prepare('SELECT count(*) AS n FROM rm_audit_trail').get()).toEqual({ n: 260 });
+      expect(rows).toEqual(ALL_PROJECTIONS.map((p) => ({ name: p.name, position: 284, rebuild_generation: null })).sort((a, b) => a.name.localeCompare(b.name)));
+      expect(db.prepare('SELECT count(*) AS n FROM rm_audit_trail').get()).toEqual({ n: 284 });
     } finally {
       db.close();
     }

@@ -3,6 +3,23 @@
  * scheduler would have sent over almost three years, dated relative to a "demo now" so that every fact
  * lies in the past and the interesting things are open at that moment (an escalation at level 2, a
  * dispute at mediation, a renewal window). Pure data: the seed command sends it through the command bus.
+ *
+ * Ticking the scheduler forward from the demo now (`covenant tick --now`) fires every deadline kind at
+ * least once, each at a fixed offset from the demo day:
+ *   +1 d  the cut-over escalation of the SOW, level 1 → 2 (14:30), and the master's EU-outage escalation, 2 → 3 (10:00);
+ *   +4 d  the cut-over escalation, 2 → 3 (14:30);
+ *   +9 d  the master's second-zone change: collaborative review overdue (10:00);
+ *   +12 d the on-site agreement's runbook hand-over: exit step overdue (17:00);
+ *   +14 d the security operations agreement: activated at its effective date (00:00);
+ *   +20 d the master's service-credit dispute: mediation scheduling overdue (16:00);
+ *   +28 d the on-site agreement's spare disks: exit step overdue (17:00);
+ *   +30 d the SOW's renewal window opens (T-120, 09:00);
+ *   +40 d renewal decision due on the master and the analytics addendum (T-60, 09:00);
+ *   +90 d renewal decision due on the SOW;
+ *   +100 d the master and the analytics addendum renew by themselves (auto-renewal);
+ *   +150 d the SOW expires (no auto-renewal).
+ * The first round also routes the master's amendment to the linked analytics addendum (linked review)
+ * and the on-site agreement's termination to its spare-parts addendum (terminate with master).
  */
 import { createHash } from 'node:crypto';
 import { ContractCommand, ContractTerms, defaultContractTerms, money, PartnershipCommand } from '@covenant/domain';
@@ -15,6 +32,22 @@ export const DEMO_ADDENDUM_ID = 'demo-addendum-analytics';
 export const DEMO_CHANGE_ID = 'demo-change-apac-support';
 export const DEMO_ESCALATION_ID = 'demo-escalation-eu-outages';
 export const DEMO_DISPUTE_ID = 'demo-dispute-model-ownership';
+/** A change of the master still in its collaborative review (response due 9 days after the demo day). */
+export const DEMO_REVIEW_CHANGE_ID = 'demo-change-eu-second-zone';
+/** A dispute of the master at mediation, no mediation scheduled (due 20 days after the demo day). */
+export const DEMO_CREDITS_DISPUTE_ID = 'demo-dispute-eu-credits';
+/** A fixed-term statement of work (no auto-renewal) expiring 150 days after the demo day. */
+export const DEMO_SOW_ID = 'demo-sow-dc-migration';
+/** An escalation of the statement of work at level 1 (48-hour ladder), due the day after the demo day. */
+export const DEMO_CUTOVER_ESCALATION_ID = 'demo-escalation-cutover';
+/** Signed by both parties, in force 14 days after the demo day. */
+export const DEMO_SECURITY_ID = 'demo-security-operations';
+/** A master terminated by mutual agreement, its exit steps due after the demo day, and its addendum. */
+export const DEMO_ONSITE_ID = 'demo-onsite-maintenance';
+export const DEMO_ONSITE_ADDENDUM_ID = 'demo-addendum-onsite-spares';
+
+/** Every contract of the demo, masters before their addenda. */
+export const DEMO_CONTRACT_IDS = [DEMO_MASTER_ID, DEMO_ADDENDUM_ID, DEMO_SOW_ID, DEMO_SECURITY_ID, DEMO_ONSITE_ID, DEMO_ONSITE_ADDENDUM_ID];
 
 export const ACME = { partyId: 'acme', name: 'Acme Corp' };
 export const GLOBEX = { partyId: 'globex', name: 'Globex Services' };
@@ -197,6 +230,118 @@ export function demoPlan(nowIso: string): DemoPlan {
   c(DEMO_ADDENDUM_ID, { type: 'SubmitPositionPaper', actorId: P.alice.personId, occurredAt: day(-6, 15), disputeId: DEMO_DISPUTE_ID, partyId: ACME.partyId, contentHash: sha('acme-position'), documentRef: 'dms://acme/legal/models-position.pdf' });
   c(DEMO_ADDENDUM_ID, { type: 'SubmitPositionPaper', actorId: P.bob.personId, occurredAt: day(-5, 12), disputeId: DEMO_DISPUTE_ID, partyId: GLOBEX.partyId, contentHash: sha('globex-position'), documentRef: 'dms://globex/legal/models-position.pdf' });
 
+  // ---------------------------------------------------------------- a second change of the master, still in its collaborative review (17 % > 15 %)
+  c(DEMO_MASTER_ID, {
+    ...rec,
+    type: 'RequestChange',
+    occurredAt: day(-5, 10),
+    changeId: DEMO_REVIEW_CHANGE_ID,
+    title: 'Run the EU cluster across a second availability zone',
+    rationale: 'Three availability breaches in six months on the single-zone EU cluster; Acme wants zone redundancy before the renewal',
+    proposedLevel: 'significant',
+    costImpact: EUR('720000.00'),
+    proposedTerms: {
+      value: EUR('4968000.00'),
+      incentives: { ...masterTerms.incentives, monthlyBaseFee: EUR('138000.00') },
+    },
+  });
+
+  // ---------------------------------------------------------------- a dispute of the master at mediation, no mediation scheduled yet
+  c(DEMO_MASTER_ID, {
+    type: 'OpenDispute',
+    actorId: P.bob.personId,
+    occurredAt: day(-9, 11),
+    disputeId: DEMO_CREDITS_DISPUTE_ID,
+    subject: 'Service credits for the EU outages: Globex holds the March dip fell in an announced maintenance window',
+    raisedByPartyId: GLOBEX.partyId,
+    respondentPartyId: ACME.partyId,
+    formalNoticeAt: day(-10, 16),
+  });
+  c(DEMO_MASTER_ID, { type: 'AdvanceDispute', actorId: P.dave.personId, occurredAt: day(-7, 10), disputeId: DEMO_CREDITS_DISPUTE_ID, toStep: 'relationship-managers', reason: 'The service managers disagree on what the maintenance calendar allowed' });
+  c(DEMO_MASTER_ID, { type: 'AdvanceDispute', actorId: P.frank.personId, occurredAt: day(-3, 15), disputeId: DEMO_CREDITS_DISPUTE_ID, toStep: 'mediation', reason: 'Steering committee split on the credit calculation' });
+
+  // ---------------------------------------------------------------- a fixed-term data-centre migration (no auto-renewal), its cut-over escalated
+  const sowTerms: ContractTerms = {
+    ...defaultContractTerms({
+      title: 'Data Centre Migration Statement of Work',
+      parties: [ACME, GLOBEX],
+      effectiveFrom: day(-215),
+      termDays: 365,
+      value: EUR('540000.00'),
+      monthlyBaseFee: EUR('45000.00'),
+    }),
+    autoRenew: false,
+    // A migration project answers more slowly at the operational level than the run agreement.
+    escalation: {
+      levels: [
+        { level: 1, tier: 'operational', responseHours: 48 },
+        { level: 2, tier: 'steering', responseHours: 72 },
+        { level: 3, tier: 'executive', responseHours: 168 },
+      ],
+    },
+  };
+  c(DEMO_SOW_ID, { ...rec, type: 'DraftContract', occurredAt: day(-240), contractId: DEMO_SOW_ID, partnershipId: DEMO_PARTNERSHIP_ID, terms: sowTerms });
+  c(DEMO_SOW_ID, { ...rec, type: 'SignContract', occurredAt: day(-226, 14), partyId: ACME.partyId, signatoryName: P.erin.name });
+  c(DEMO_SOW_ID, { ...rec, type: 'SignContract', occurredAt: day(-224, 10), partyId: GLOBEX.partyId, signatoryName: P.frank.name });
+  c(DEMO_SOW_ID, { type: 'ActivateIfDue', actorId: SCHEDULER, now: day(-215) });
+  c(DEMO_SOW_ID, {
+    ...rec,
+    type: 'RaiseEscalation',
+    occurredAt: day(-1, 14, 30),
+    escalationId: DEMO_CUTOVER_ESCALATION_ID,
+    subject: 'Billing database cut-over rehearsal failed twice; the go-live date is at risk',
+    relatesTo: { kind: 'other' },
+  });
+
+  // ---------------------------------------------------------------- a security operations agreement signed, in force in two weeks
+  const securityTerms = defaultContractTerms({
+    title: 'Managed Security Operations Agreement',
+    parties: [ACME, GLOBEX],
+    effectiveFrom: day(14, 0),
+    termDays: 2 * 365,
+    value: EUR('1440000.00'),
+    monthlyBaseFee: EUR('60000.00'),
+  });
+  c(DEMO_SECURITY_ID, { ...rec, type: 'DraftContract', occurredAt: day(-45, 10), contractId: DEMO_SECURITY_ID, partnershipId: DEMO_PARTNERSHIP_ID, terms: securityTerms });
+  c(DEMO_SECURITY_ID, { ...rec, type: 'SignContract', occurredAt: day(-21, 15), partyId: ACME.partyId, signatoryName: P.erin.name });
+  c(DEMO_SECURITY_ID, { ...rec, type: 'SignContract', occurredAt: day(-19, 11), partyId: GLOBEX.partyId, signatoryName: P.frank.name });
+
+  // ---------------------------------------------------------------- the on-site maintenance agreement and its addendum, ended by mutual agreement
+  const onsiteTerms = defaultContractTerms({
+    title: 'On-Site Hardware Maintenance Agreement',
+    parties: [ACME, GLOBEX],
+    effectiveFrom: day(-700),
+    termDays: 3 * 365,
+    value: EUR('900000.00'),
+    monthlyBaseFee: EUR('25000.00'),
+  });
+  const sparesTerms: ContractTerms = {
+    ...defaultContractTerms({ title: 'Spare Parts Depot Addendum', parties: [ACME, GLOBEX], effectiveFrom: day(-400), value: EUR('96000.00'), monthlyBaseFee: EUR('4000.00') }),
+    expiresAt: onsiteTerms.expiresAt,
+  };
+  c(DEMO_ONSITE_ID, { ...rec, type: 'DraftContract', occurredAt: day(-730), contractId: DEMO_ONSITE_ID, partnershipId: DEMO_PARTNERSHIP_ID, terms: onsiteTerms });
+  c(DEMO_ONSITE_ID, { ...rec, type: 'SignContract', occurredAt: day(-712, 15), partyId: ACME.partyId, signatoryName: P.erin.name });
+  c(DEMO_ONSITE_ID, { ...rec, type: 'SignContract', occurredAt: day(-711, 10), partyId: GLOBEX.partyId, signatoryName: P.frank.name });
+  c(DEMO_ONSITE_ID, { type: 'ActivateIfDue', actorId: SCHEDULER, now: day(-700) });
+  c(DEMO_ONSITE_ADDENDUM_ID, { ...rec, type: 'DraftContract', occurredAt: day(-420), contractId: DEMO_ONSITE_ADDENDUM_ID, partnershipId: DEMO_PARTNERSHIP_ID, terms: sparesTerms, masterContractId: DEMO_ONSITE_ID });
+  c(DEMO_ONSITE_ADDENDUM_ID, { ...rec, type: 'SignContract', occurredAt: day(-410, 16), partyId: ACME.partyId, signatoryName: P.carol.name });
+  c(DEMO_ONSITE_ADDENDUM_ID, { ...rec, type: 'SignContract', occurredAt: day(-409, 10), partyId: GLOBEX.partyId, signatoryName: P.dave.name });
+  c(DEMO_ONSITE_ADDENDUM_ID, { type: 'ActivateIfDue', actorId: SCHEDULER, now: day(-400) });
+  c(DEMO_ONSITE_ID, {
+    type: 'TerminateContract',
+    actorId: P.erin.personId,
+    occurredAt: day(-8, 14),
+    reason: 'mutual',
+    grounds: "Acme's last on-premises racks move onto the managed platform with the data-centre migration; both parties agree to end on-site maintenance",
+    effectiveAt: day(30, 0),
+    exitPlan: [
+      { stepId: 'onsite-site-access', kind: 'other', description: "Revoke Globex engineers' badges for the Frankfurt hall", dueAt: day(5, 17), ownerPartyId: ACME.partyId },
+      { stepId: 'onsite-runbooks', kind: 'knowledge-transfer', description: "Hand the rack runbooks and the spares inventory to Acme's cloud team", dueAt: day(12, 17), ownerPartyId: GLOBEX.partyId },
+      { stepId: 'onsite-spare-disks', kind: 'asset-transition', description: 'Return the Acme-owned spare disks and empty the on-site depot', dueAt: day(28, 17), ownerPartyId: GLOBEX.partyId },
+    ],
+  });
+  c(DEMO_ONSITE_ID, { type: 'CompleteExitStep', actorId: P.alice.personId, occurredAt: day(-3, 11), stepId: 'onsite-site-access', evidence: 'Badge system export: 14 Globex badges revoked' });
+
   // ---------------------------------------------------------------- renewal season
   p({ type: 'ChangePartnershipStage', actorId: P.frank.personId, occurredAt: day(-2, 9), stage: 'renewing', reason: 'Renewal window of the platform agreement is open' });
   c(DEMO_MASTER_ID, { type: 'OpenDueRenewalWindows', actorId: SCHEDULER, now });
@@ -204,7 +349,7 @@ export function demoPlan(nowIso: string): DemoPlan {
 
   const at = (s: SeedStep): number => Date.parse('now' in s.command ? s.command.now : s.command.occurredAt);
   const ordered = steps.map((s, i) => ({ s, i })).sort((a, b) => at(a.s) - at(b.s) || a.i - b.i).map((x) => x.s);
-  return { now, steps: ordered, streams: { partnership: DEMO_PARTNERSHIP_ID, contracts: [DEMO_MASTER_ID, DEMO_ADDENDUM_ID] } };
+  return { now, steps: ordered, streams: { partnership: DEMO_PARTNERSHIP_ID, contracts: DEMO_CONTRACT_IDS } };
 }
 
 /** The SHA-256 of a position paper (the parties keep the paper; the engine records its digest). */

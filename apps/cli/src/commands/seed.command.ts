@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import { CommandGateway, RequestContext } from '@covenant/application/commands/command-gateway';
 import { SendContractCommand, SendPartnershipCommand } from '@covenant/application/commands/command-messages';
 import { CovenantConfig, loadConfig } from '@covenant/application/config/covenant-config';
-import { demoPlan, DemoPlan, SeedStep } from './seed-demo';
+import { DEMO_ADDENDUM_ID, demoPlan, DemoPlan, SeedStep } from './seed-demo';
 
 export type SeedResult =
   | { status: 'seeded'; now: string; commands: number; events: number; streams: Record<string, number> }
@@ -23,16 +23,18 @@ async function streamVersions(store: EventStore, plan: DemoPlan): Promise<Record
 
 /**
  * Sends the demo plan through the command bus of an application context (the same handlers as HTTP).
- * Refuses, writing nothing, when the demo partnership already exists: complete (the last step, the
- * addendum's renewal window, is recorded) or partial (an earlier run stopped half-way).
+ * Refuses, writing nothing, when the demo partnership already exists: complete (every stream exists and
+ * the last step, the analytics addendum's renewal window, is recorded) or partial (an earlier run
+ * stopped half-way).
  */
 export async function seedDemo(app: INestApplicationContext, now: string): Promise<SeedResult> {
   const plan = demoPlan(now);
   const store = app.get<EventStore>(EVENT_STORE);
   const before = await streamVersions(store, plan);
   if (Object.values(before).some((v) => v >= 0)) {
-    const addendum = await app.get(CommandGateway).loadContract(plan.streams.contracts[plan.streams.contracts.length - 1]);
-    const complete = addendum.state.status !== 'none' && addendum.state.renewal?.phase === 'window-open';
+    // The last step of the plan opens the analytics addendum's renewal window.
+    const addendum = await app.get(CommandGateway).loadContract(DEMO_ADDENDUM_ID);
+    const complete = Object.values(before).every((v) => v >= 0) && addendum.state.status !== 'none' && addendum.state.renewal?.phase === 'window-open';
     return { status: complete ? 'already-seeded' : 'partially-seeded', streams: before };
   }
   const bus = app.get(CommandBus);
@@ -82,7 +84,12 @@ function printSummary(result: SeedResult, config: CovenantConfig): void {
   out('  Master demo-msa (active, amended once through a collaborative review: APAC support, +18 %),');
   out('    six months of daily availability and weekly P1-response measurements, breaches with service credits (one waived),');
   out('    escalation demo-escalation-eu-outages at level 2 (moved up by its deadline), renewal window open.');
+  out('    change demo-change-eu-second-zone (+17 %) in its collaborative review, dispute demo-dispute-eu-credits at mediation (not scheduled yet).');
   out('  Addendum demo-addendum-analytics (active): dispute demo-dispute-model-ownership at mediation (scheduled, both position papers in), renewal window open.');
+  out('  Statement of work demo-sow-dc-migration (active, fixed term, no auto-renewal): escalation demo-escalation-cutover at level 1.');
+  out('  Agreement demo-security-operations (signed by both parties, in force in 14 days).');
+  out('  Master demo-onsite-maintenance (terminated by mutual agreement, two exit steps open) and its addendum demo-addendum-onsite-spares.');
+  out('  Watch the deadlines fire: covenant tick --now <a later instant> (see the README, "Deadlines and notifications").');
 }
 
 export function registerSeedCommand(program: Command): void {

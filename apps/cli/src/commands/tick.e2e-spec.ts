@@ -23,11 +23,19 @@ describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo 
     expect(atSeed.stderr).toBe('');
     const first = JSON.parse(atSeed.stdout) as SchedulerRound;
     expect(first.fired.filter((f) => f.events.length > 0)).toEqual([]);
-    // The demo's amendment of the master asked for a review of the linked addendum: routed once, caused by the request.
+    // The demo's amendment of the master asked for a review of the linked addendum, and the on-site
+    // agreement's termination carries its addendum: each routed once, caused by its source event.
     const request = seeded.find((e) => e.type === 'LinkedReviewRequested');
-    expect(first.routed.map((r) => [r.sourceEventId, r.contractId, r.command, r.outcome])).toEqual([[request?.id, 'demo-addendum-analytics', 'ReceiveLinkedReview', 'sent']]);
+    const termination = seeded.find((e) => e.type === 'ContractTerminated');
+    expect(first.routed.map((r) => [r.sourceEventId, r.contractId, r.command, r.outcome])).toEqual([
+      [request?.id, 'demo-addendum-analytics', 'ReceiveLinkedReview', 'sent'],
+      [termination?.id, 'demo-addendum-onsite-spares', 'TerminateWithMaster', 'sent'],
+    ]);
     const routed = (await readLog(t)).slice(seeded.length);
-    expect(routed.map((e) => [e.streamId, e.type, e.metadata.causationId, e.metadata.actorId])).toEqual([['contract-demo-addendum-analytics', 'LinkedReviewReceived', request?.id, 'system:process-manager']]);
+    expect(routed.map((e) => [e.streamId, e.type, e.metadata.causationId, e.metadata.actorId])).toEqual([
+      ['contract-demo-addendum-analytics', 'LinkedReviewReceived', request?.id, 'system:process-manager'],
+      ['contract-demo-addendum-onsite-spares', 'ContractTerminated', termination?.id, 'system:process-manager'],
+    ]);
     seeded = await readLog(t);
 
     const run = covenant(['tick', '--now', TICK_AT, '--json'], t);
@@ -36,7 +44,20 @@ describe.each(['sqlite', 'postgres'] as const)('covenant tick --now on the demo 
     const round = JSON.parse(run.stdout) as SchedulerRound;
     expect(round).toMatchObject({ now: TICK_AT, leader: true, routed: [] });
     const written = round.fired.flatMap((f) => f.events.map((e) => ({ ...e, runAt: f.runAt, contractId: f.contractId })));
-    expect(written.length).toBeGreaterThan(0);
+    // Every deadline of the demo's first two months, in order, each fact dated at its deadline.
+    expect(written.map((w) => [w.contractId, w.type, w.occurredAt])).toEqual([
+      ['demo-msa', 'EscalationEscalated', '2026-06-02T10:00:00.000Z'],
+      ['demo-sow-dc-migration', 'EscalationEscalated', '2026-06-02T14:30:00.000Z'],
+      ['demo-sow-dc-migration', 'EscalationEscalated', '2026-06-05T14:30:00.000Z'],
+      ['demo-msa', 'CollaborativeReviewOverdue', '2026-06-10T10:00:00.000Z'],
+      ['demo-onsite-maintenance', 'ExitStepOverdue', '2026-06-13T17:00:00.000Z'],
+      ['demo-security-operations', 'ContractActivated', '2026-06-15T00:00:00.000Z'],
+      ['demo-msa', 'MediationSchedulingOverdue', '2026-06-21T16:00:00.000Z'],
+      ['demo-onsite-maintenance', 'ExitStepOverdue', '2026-06-29T17:00:00.000Z'],
+      ['demo-sow-dc-migration', 'RenewalWindowOpened', '2026-07-01T09:00:00.000Z'],
+      ['demo-msa', 'RenewalDecisionDue', '2026-07-11T09:00:00.000Z'],
+      ['demo-addendum-analytics', 'RenewalDecisionDue', '2026-07-11T09:00:00.000Z'],
+    ]);
     // Deadlines in order, none after the tick's instant.
     const runAts = round.fired.map((f) => f.runAt);
     expect([...runAts].sort()).toEqual(runAts);

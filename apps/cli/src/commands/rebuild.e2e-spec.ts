@@ -24,7 +24,7 @@ describe('covenant rebuild', () => {
   it('rebuilds every read model of the seeded store and leaves each at the head with no rebuild pending', () => {
     expect(covenant(['seed', '--demo', '--now', '2026-06-01T12:00:00Z'], env).status).toBe(0);
     const r = covenant(['rebuild'], env);
-    expect(r.stderr).toMatch(/100\.0%\s+position 260\/260/);
+    expect(r.stderr).toMatch(/100\.0%\s+position 284\/284/);
     expect(r.stdout).toContain(`Rebuilt ${ALL_PROJECTIONS.map((p) => `${p.name} v${p.version}`).join(', ')} from 284 events`);
     expect(r.status).toBe(0);
     const db = new BetterSqlite3(join(temp.file, '..', 'covenant.db'), { readonly: true });

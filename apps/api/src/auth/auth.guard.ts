@@ -114,7 +114,7 @@ export class AuthGuard implements CanActivate, OnApplicationShutdown {
         this.blockedUntil.set(client, until);
         throw this.tooMany(res, until);
       }
-      void res.header('WWW-Authenticate', `${REALM}, error="invalid_token", error_description="${e.message.replace(/"/g, "'")}"`);
+      void res.header('WWW-Authenticate', `${REALM}, error="invalid_token", error_description="${e.message.replace(/[^\x20-\x7e]|"/g, "'")}"`);
       throw unauthenticated('AUTH.TOKEN_INVALID', `Bearer token refused: ${e.message}`);
     }
   }

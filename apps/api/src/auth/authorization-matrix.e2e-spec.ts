@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject, ParameterObject } from '@nestjs/swagger';
-import type { Response } from 'supertest';
+import type { Test } from 'supertest';
 import type { Role } from '@covenant/application/auth/principal';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import { startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
@@ -97,7 +97,7 @@ describe('authorization matrix (from the served OpenAPI document)', () => {
   }, 120_000);
   afterAll(async () => t?.close());
 
-  const call = (o: Operation, ids: Ids, authorization?: string): Promise<Response> => {
+  const call = (o: Operation, ids: Ids, authorization?: string): Test => {
     const scope = 'public' in o.access ? null : o.access.scope;
     const req = t.anonymous()[o.method](`${pathFor(o, ids)}${queryFor(o, ids)}`);
     if (authorization) req.set('Authorization', authorization);
@@ -196,7 +196,7 @@ describe('the published access policy', () => {
     t = await startTestApp('sqlite');
     const doc = (await t.anonymous().get('/openapi.json').expect(200)).body as OpenAPIObject;
     access = Object.entries(doc.paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m]).map((m) => ({ op: `${m.toUpperCase()} ${path}`, access: (item[m] as Record<string, unknown>)['x-covenant-access'] as DocumentedAccess })),
+      METHODS.filter((m) => item[m]).map((m) => ({ op: `${m.toUpperCase()} ${path}`, access: (item[m] as unknown as Record<string, unknown>)['x-covenant-access'] as DocumentedAccess })),
     );
   });
   afterAll(async () => t?.close());

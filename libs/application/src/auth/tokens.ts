@@ -14,7 +14,7 @@ export class TokenRejectedError extends Error {
       {
         expired: 'the token has expired',
         malformed: 'the token is not a well-formed signed JWT',
-        signature: 'the token signature does not verify with this deployment’s key (or its algorithm is not accepted)',
+        signature: 'the token signature does not verify with the key of this deployment (or its algorithm is not accepted)',
         claims: 'the token lacks a valid sub, role, partnerships or parties claim, or its issuer or audience is not this deployment',
       }[reason],
     );

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   process.stdout.write(`Covenant listening on http://${config.host}:${config.port} (store: ${config.store}, data: ${config.dataDir})\n`);
+  process.stdout.write('Every route but /health needs a bearer token: TOKEN=$(npx covenant token --role admin --ttl 8h)\n');
   if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) {
     process.stdout.write('The store is empty: run "npx covenant seed --demo" to load a demo partnership.\n');
   }

@@ -13,6 +13,8 @@ import { ScopeResolver } from './scope-resolver';
 export const TOKEN_KEYS = Symbol('TOKEN_KEYS');
 
 const REALM = 'Bearer realm="covenant"';
+/** Verified tokens remembered (the exact string → its principal) until they expire; oldest evicted first. */
+const VERIFIED_CACHE_SIZE = 10_000;
 const WINDOW_MS = 60_000;
 
 const unauthenticated = (code: string, detail: string) => new ProblemException(problem(401, code, 'Unauthenticated', detail));
@@ -30,6 +32,7 @@ const outOfScope = () => new ProblemException(problem(403, 'AUTH.OUT_OF_SCOPE', 
 export class AuthGuard implements CanActivate, OnApplicationShutdown {
   private readonly failures = new ThrottlerStorageService();
   private readonly blockedUntil = new Map<string, number>();
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(
     @Inject(TOKEN_KEYS) private readonly keys: TokenKeys,
@@ -104,7 +107,7 @@ export class AuthGuard implements CanActivate, OnApplicationShutdown {
     const token = bearerOf(req);
     try {
       if (!token) throw new TokenRejectedError('malformed');
-      return await verifyToken(this.keys, token);
+      return await this.verify(token);
     } catch (e) {
       if (!(e instanceof TokenRejectedError)) throw e;
       const limit = this.config.auth?.failuresPerMinute ?? 10;
@@ -117,6 +120,20 @@ export class AuthGuard implements CanActivate, OnApplicationShutdown {
       void res.header('WWW-Authenticate', `${REALM}, error="invalid_token", error_description="${e.message.replace(/[^\x20-\x7e]|"/g, "'")}"`);
       throw unauthenticated('AUTH.TOKEN_INVALID', `Bearer token refused: ${e.message}`);
     }
+  }
+
+  /**
+   * Signature checks cost more than the rest of a small command; a client reuses its token, so the
+   * principal of a token already verified is reused until the token's own expiry (checked each time).
+   */
+  private async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.principal;
+    if (known) this.verified.delete(token);
+    const principal = await verifyToken(this.keys, token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, expiresAtMs: Date.parse(principal.expiresAt ?? '') || 0 });
+    return principal;
   }
 
   private tooMany(res: HttpReply, until: number): ProblemException {

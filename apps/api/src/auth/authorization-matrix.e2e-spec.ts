@@ -2,7 +2,7 @@ import type { OpenAPIObject, OperationObject, ParameterObject } from '@nestjs/sw
 import type { Test } from 'supertest';
 import type { Role } from '@covenant/application/auth/principal';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
-import { startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
+import { ENGINES, startTestApp, TestApp } from '../../../../test/e2e/app-fixture';
 import { AuditLog } from '@covenant/application/audit/audit-log';
 import { ContractHttp, d, PEOPLE, RECORDER } from '../contracts/test-support/contract-http';
 import type { DocumentedAccess } from '../openapi/openapi';
@@ -59,7 +59,7 @@ function bodyFor(scope: ScopeSource | null, ids: Ids): object {
   return bad;
 }
 
-describe('authorization matrix (from the served OpenAPI document)', () => {
+describe.each(ENGINES)('authorization matrix (from the served OpenAPI document) on %s', (engine) => {
   let t: TestApp;
   let c: ContractHttp;
   let ops: Operation[];
@@ -81,8 +81,9 @@ describe('authorization matrix (from the served OpenAPI document)', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp('sqlite');
+    t = await startTestApp(engine);
     c = new ContractHttp(t.app);
+    checkpoints.length = 0;
     await world(IN);
     checkpoints.push(await checkpoint());
     await world(OUT);

@@ -50,11 +50,11 @@ export class AuthGuard implements CanActivate, OnApplicationShutdown {
       // Fail closed: a route nobody wrote a policy for is refused to everyone, and the matrix test says which.
       throw new ProblemException(problem(403, 'AUTH.NO_POLICY', 'Forbidden', 'This route has no access policy'));
     }
-    const partnershipScope = await this.scopes.partnershipsOf(principal);
-    setRequestAuth(req, { principal, partnershipScope });
     if (!this.roleMayCall(principal, policy, req.method)) {
       throw new ProblemException(problem(403, 'AUTH.ROLE_FORBIDDEN', 'Forbidden', `The ${principal.role} role may not call ${req.method} ${req.routeOptions?.url ?? 'this route'}`));
     }
+    const partnershipScope = await this.scopes.partnershipsOf(principal);
+    setRequestAuth(req, { principal, partnershipScope });
     if (partnershipScope !== undefined && !(await this.inScope(policy.scope, partnershipScope, principal, req))) throw outOfScope();
     return true;
   }

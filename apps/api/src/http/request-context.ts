@@ -5,8 +5,8 @@ import { hash, randomUUID } from 'node:crypto';
 import type { RequestContext } from '@covenant/application/commands/command-gateway';
 import { problem, ProblemException } from '../problem/problems';
 import { principalOf } from '../auth/request-principal';
+import { TOKEN_ID } from '@covenant/application/auth/principal';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
 
 function bad(field: string, rule: string, message: string): never {
   throw new ProblemException(problem(400, 'REQUEST.INVALID_HEADER', 'Invalid header', message, { errors: [{ field, rule, message }] }));
@@ -27,7 +27,7 @@ export function parseIfMatch(raw: string | undefined): number | undefined {
 export function requestContextOf(req: HttpRequest, successStatus: number): RequestContext {
   const { actorId } = principalOf(req);
   const correlation = headerOf(req, 'x-correlation-id');
-  if (correlation !== undefined && !ID.test(correlation)) bad('X-Correlation-Id', 'id', 'X-Correlation-Id must be 1-200 characters of letters, digits and ._:@-');
+  if (correlation !== undefined && !TOKEN_ID.test(correlation)) bad('X-Correlation-Id', 'id', 'X-Correlation-Id must be 1-200 characters of letters, digits and ._:@-');
   const key = headerOf(req, 'idempotency-key');
   if (key !== undefined && (key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {
     bad('Idempotency-Key', 'key', 'Idempotency-Key must be 1-200 visible ASCII characters');

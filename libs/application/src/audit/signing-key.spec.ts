@@ -32,9 +32,9 @@ describe('checkpoint configuration', () => {
     const pem = ed25519Pem();
     for (const raw of [pem, pem.replace(/\n/g, '\\n')]) {
       const config = loadConfig({ COVENANT_SIGNING_KEY: raw });
-      expect(config.signingKey?.pem()).toBe(pem);
+      expect(config.signingKey?.value()).toBe(pem);
       expect(JSON.stringify(config)).not.toContain('PRIVATE KEY');
-      expect(`${config.signingKey}`).toBe('(inline PEM, hidden)');
+      expect(`${config.signingKey}`).toBe('(inline, hidden)');
     }
   });
 

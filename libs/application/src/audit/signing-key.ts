@@ -29,7 +29,7 @@ function fromPem(pem: string, source: SigningKey['source'], file?: string): Sign
  * and without a key, null: a verifier must not invent the key it checks against.
  */
 export function loadSigningKey(config: Pick<CovenantConfig, 'signingKey' | 'dataDir'>, options: { create: boolean }): SigningKey | null {
-  if (config.signingKey) return fromPem(config.signingKey.pem(), 'configured', config.signingKey.file);
+  if (config.signingKey) return fromPem(config.signingKey.value(), 'configured', config.signingKey.file);
   const file = join(config.dataDir, SIGNING_KEY_FILE);
   if (existsSync(file)) return fromPem(readFileSync(file, 'utf8'), 'data-dir', file);
   if (!options.create) return null;

@@ -31,5 +31,5 @@ export interface CovenantClaims {
 
 export const isUnscoped = (p: Principal): boolean => UNSCOPED_ROLES.includes(p.role);
 
-/** The id grammar shared by people, parties and partnerships in tokens (as in X-Correlation-Id). */
+/** The id grammar of people, parties and partnerships in tokens, and of X-Correlation-Id. */
 export const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;

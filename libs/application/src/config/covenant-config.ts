@@ -21,7 +21,7 @@ export interface CovenantConfig {
   host: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** The Ed25519 key signing checkpoints; absent: generated on first start into <dataDir>/audit-signing-key.pem. */
-  signingKey?: SigningKeySetting;
+  signingKey?: SecretSetting;
   /** A checkpoint is issued once this many events are not yet covered… */
   checkpointEveryEvents: number;
   /** …or once this many seconds have passed with new events since the last one. */
@@ -152,58 +152,24 @@ function integerIn(env: Env, name: string, min: number, max: number, fallback: n
   return n;
 }
 
-/**
- * Where the checkpoint signing key comes from. Printed by `covenant config` as the file path or as
- * "(inline PEM, hidden)": toString and toJSON never reveal the key itself.
- */
-export class SigningKeySetting {
-  private constructor(
-    /** The file holding the key, when COVENANT_SIGNING_KEY is a path. */
-    readonly file: string | undefined,
-    private readonly inlinePem: string | undefined,
-  ) {}
-
-  static inline(pem: string): SigningKeySetting {
-    return new SigningKeySetting(undefined, pem);
-  }
-
-  static fromFile(file: string): SigningKeySetting {
-    return new SigningKeySetting(file, undefined);
-  }
-
-  /** The PKCS8 PEM text (a file is read each time it is asked for). */
-  pem(): string {
-    return this.inlinePem ?? readFileSync(this.file as string, 'utf8');
-  }
-
-  toString(): string {
-    return this.file ?? '(inline PEM, hidden)';
-  }
-
-  toJSON(): string {
-    return this.toString();
-  }
-}
-
 const SIGNING_KEY_ACCEPTS = 'an Ed25519 private key as PKCS8 PEM, or the path of a readable file holding one';
 
 /** Checked at start-up: a key that is not an Ed25519 private key must stop the engine, not its first checkpoint. */
-function signingKeyFrom(raw: string | undefined, cwd: string): SigningKeySetting | undefined {
+function signingKeyFrom(raw: string | undefined, cwd: string): SecretSetting | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   // Container environments often carry a PEM on one line with literal "\n" sequences.
-  const inline = raw.trimStart().startsWith('-----BEGIN');
-  const setting = inline ? SigningKeySetting.inline(raw.replace(/\\n/g, '\n')) : SigningKeySetting.fromFile(isAbsolute(raw) ? raw : resolve(cwd, raw));
-  let type: string | undefined;
-  try {
-    type = createPrivateKey(setting.pem()).asymmetricKeyType;
-  } catch {
-    type = undefined;
+  const setting = SecretSetting.of(raw, cwd, isPem) as SecretSetting;
+  if (!holds(() => createPrivateKey(setting.value()).asymmetricKeyType === 'ed25519')) {
+    throw new ConfigError('COVENANT_SIGNING_KEY', SIGNING_KEY_ACCEPTS, setting.file === undefined ? '(inline PEM, hidden)' : raw);
   }
-  if (type !== 'ed25519') throw new ConfigError('COVENANT_SIGNING_KEY', SIGNING_KEY_ACCEPTS, inline ? '(inline PEM, hidden)' : raw);
   return setting;
 }
 
-/** A secret or key given inline or as a file path; never printed. */
+/**
+ * A secret or key given inline or as a file path (the checkpoint signing key, token keys, the webhook
+ * secret). Printed by `covenant config` as the file path or "(inline, hidden)": toString and toJSON never
+ * reveal the value.
+ */
 export class SecretSetting {
   private constructor(
     readonly file: string | undefined,

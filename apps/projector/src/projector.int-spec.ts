@@ -81,6 +81,8 @@ describe('apps/projector: two processes on one PostgreSQL', () => {
     const next = runContract([raise('esc-2', 2)], contractContext(), contract).slice(contract.length);
     await store.appendToStream(contractStream(MSA_ID), toNew(next), { expectedVersion: version });
     await until(async () => (await moves()).length >= 4);
+    // The events are in the store before the follower's log lines reach this process through its pipe.
+    await until(async () => firedBy(follower).length >= 2);
     expect(await moves()).toEqual(['esc-1→2', 'esc-1→3', 'esc-2→2', 'esc-2→3']);
     expect(firedBy(follower).map((id) => id.split(':')[2])).toEqual(['esc-2', 'esc-2']);
   }, 240_000);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
@@ -32,7 +32,7 @@ async function target(engine: 'sqlite' | 'postgres'): Promise<Target> {
   }
   const database = await createTestDatabase();
   const store = new PostgresEventStore({ connectionString: database.url });
-  const pool = new Pool({ connectionString: database.url, max: 4 });
+  const pool = createPgPool({ connectionString: database.url, max: 4 });
   return {
     store,
     db: new PgReadModelDb(pool),

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
@@ -50,7 +50,7 @@ export class ProjectionHarness {
   static async postgres(projections: readonly Projection[], mode: ProjectionMode = 'inline'): Promise<ProjectionHarness> {
     const database: TestDatabase = await createTestDatabase();
     const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
-    const pool = new Pool({ connectionString: database.url, max: 4 });
+    const pool = createPgPool({ connectionString: database.url, max: 4 });
     const db = new PgReadModelDb(pool);
     const harness = new ProjectionHarness(store, db, new Projector({ store, db, projections, mode }), { dialect: 'postgres', url: database.url }, async () => {
       await store.close();

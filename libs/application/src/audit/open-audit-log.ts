@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import type { CovenantConfig } from '../config/covenant-config';
 import { pgSession, sqliteSession, type SqlSession } from '../sql/sql-session';
@@ -23,7 +24,7 @@ export async function openAuditLog(config: CovenantConfig, options: { createKey:
   try {
     if (store.kind === 'sqlite') sql = sqliteSession((store as SqliteEventStore).db);
     if (store.kind === 'postgres') {
-      pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'covenant-audit' });
+      pool = createPgPool({ connectionString: config.databaseUrl, max: 2, application_name: 'covenant-audit' });
       pool.on('error', () => undefined);
       sql = pgSession(pool);
     }

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import { COVENANT_CONFIG } from '../config/config.module';
@@ -24,7 +24,7 @@ const APP_SCHEMA_LOCK = '7165075710226997360';
 async function sqlSessionFor(store: EventStore, config: CovenantConfig): Promise<{ session: SqlSession; close(): Promise<void> }> {
   if (store.kind === 'sqlite') return { session: sqliteSession((store as SqliteEventStore).db), close: async () => undefined };
   if (!config.databaseUrl) throw new Error(`The ${store.kind} store needs DATABASE_URL for the application's tables`);
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 5, application_name: 'covenant-app' });
+  const pool = createPgPool({ connectionString: config.databaseUrl, max: 5, application_name: 'covenant-app' });
   pool.on('error', () => undefined);
   return { session: pgSession(pool), close: () => pool.end() };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import type { ProjectionMode } from '@covenant/projections/framework/catalog';
@@ -28,7 +28,7 @@ export function readModelWiring(store: EventStore, config: CovenantConfig): Read
   const mode: ProjectionMode = sameDatabase && store.supportsTransactions ? config.projectionMode : 'async';
   if (config.readModels === 'postgres') {
     const url = config.databaseUrl as string;
-    const pool = new Pool({ connectionString: url, max: 5, application_name: 'covenant-projections' });
+    const pool = createPgPool({ connectionString: url, max: 5, application_name: 'covenant-projections' });
     pool.on('error', () => undefined);
     return { db: new PgReadModelDb(pool), mode, connection: { dialect: 'postgres', url }, close: () => pool.end() };
   }

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import type { CovenantConfig } from '../config/covenant-config';
@@ -20,7 +21,7 @@ export async function openReplay(config: CovenantConfig): Promise<OpenedReplay> 
   let snapshots: SnapshotStore | undefined;
   if (store.kind === 'sqlite') snapshots = new SnapshotStore(sqliteSession((store as SqliteEventStore).db));
   if (store.kind === 'postgres') {
-    pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'covenant-replay' });
+    pool = createPgPool({ connectionString: config.databaseUrl, max: 2, application_name: 'covenant-replay' });
     pool.on('error', () => undefined);
     snapshots = new SnapshotStore(pgSession(pool));
   }

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import { EVENT_STORE, EventStore } from '@covenant/event-store';
 import { CommandGateway } from '../commands/command-gateway';
 import { COVENANT_CONFIG } from '../config/config.module';
@@ -82,7 +83,7 @@ export class SchedulerRunner implements OnApplicationBootstrap, OnModuleDestroy 
       inject: [EVENT_STORE, COVENANT_CONFIG],
       useFactory: (store: EventStore, config: CovenantConfig): SchedulerResources => {
         const wiring = readModelWiring(store, config);
-        const leasePool = config.readModels === 'postgres' && config.databaseUrl ? new Pool({ connectionString: config.databaseUrl, max: 1, application_name: 'covenant-scheduler' }) : null;
+        const leasePool = config.readModels === 'postgres' && config.databaseUrl ? createPgPool({ connectionString: config.databaseUrl, max: 1, application_name: 'covenant-scheduler' }) : null;
         leasePool?.on('error', () => undefined);
         return { wiring, leasePool, lease: leasePool ? new PgAdvisoryLease(leasePool) : soleLease };
       },

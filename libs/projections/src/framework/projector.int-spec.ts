@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
@@ -36,7 +36,7 @@ async function world(engine: 'sqlite' | 'postgres'): Promise<World> {
   }
   const database = await createTestDatabase();
   const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 20 });
-  const pool = new Pool({ connectionString: database.url, max: 6 });
+  const pool = createPgPool({ connectionString: database.url, max: 6 });
   const db = new PgReadModelDb(pool);
   return {
     store,
@@ -169,7 +169,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runner on %s', (engin
 
   it('several processes creating the read-model schema at once all succeed, with one catalog row each', async () => {
     const projections = [streamCounter(1, 'one'), streamCounter(1, 'two'), streamCounter(1, 'three')];
-    const dbs = engine === 'postgres' ? Array.from({ length: 4 }, () => new PgReadModelDb(new Pool({ connectionString: (w.db as PgReadModelDb).pool.options.connectionString, max: 2 }))) : [w.db];
+    const dbs = engine === 'postgres' ? Array.from({ length: 4 }, () => new PgReadModelDb(createPgPool({ connectionString: (w.db as PgReadModelDb).pool.options.connectionString, max: 2 }))) : [w.db];
     try {
       await Promise.all(dbs.map((db) => new Projector({ store: w.store, db, projections, mode: 'inline' }).ensureSchema()));
       const rows = await w.db.query<{ name: string }>('SELECT name FROM covenant_projections ORDER BY name');

@@ -5,7 +5,7 @@
  *
  *   projector-child.ts <async|rebuild> <sqlite|postgres> <file-or-url>
  */
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     db = new SqliteReadModelDb(sqlite.db);
   } else {
     store = new PostgresEventStore({ connectionString: target, pollIntervalMs: 20 });
-    db = new PgReadModelDb(new Pool({ connectionString: target, max: 4 }));
+    db = new PgReadModelDb(createPgPool({ connectionString: target, max: 4 }));
   }
   // Small batches: many commits, so a kill lands between two of them or inside one.
   const projector = new Projector({ store, db, projections: ALL_PROJECTIONS, mode: 'async', batchSize: 100 });

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Pool } from 'pg';
+import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore, NewEvent } from '@covenant/event-store';
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
@@ -46,7 +46,7 @@ export async function openAuditFixture(engine: AuditEngine): Promise<AuditFixtur
   }
   const db = await createTestDatabase();
   const store = new PostgresEventStore({ connectionString: db.url, now: pinnedClock() });
-  const pool = new Pool({ connectionString: db.url, max: 2 });
+  const pool = createPgPool({ connectionString: db.url, max: 2 });
   const sql = pgSession(pool);
   const audit = await AuditLog.open(store, sql, key);
   return {

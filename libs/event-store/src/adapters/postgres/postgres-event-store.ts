@@ -17,6 +17,7 @@
  * (sent in the committing transaction, so delivered after the commit) with a polling fallback.
  */
 import { Pool } from 'pg';
+import { createPgPool } from './pg-pool';
 import type { AppendOptions, AppendResult, EventEnvelope, InTransactionWork, NewEvent, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../envelope';
 import type { EventStore } from '../../event-store.port';
 import { RecordClock } from '../../record-clock';
@@ -55,10 +56,7 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
 
   constructor(options: PostgresEventStoreOptions) {
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, application_name: 'covenant' });
-    // An idle client dropped by the server (restart, admin kill) must not crash the process; the pool
-    // discards it and opens a new one on the next checkout.
-    this.pool.on('error', () => undefined);
+    this.pool = createPgPool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, application_name: 'covenant' });
     this.notifier = new PgNotifier(options.connectionString);
     this.clock = new RecordClock(options.now);
     this.pageSize = options.pageSize ?? 500;

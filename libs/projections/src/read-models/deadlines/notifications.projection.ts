@@ -112,7 +112,10 @@ export function* applyContractNotifications(sql: SqlOps, e: ProjectedEvent, cont
   if (wanted.length === 0 && pending.length === 0) return;
   const keep = new Set(wanted.map((w) => w.id));
   for (const p of pending) {
-    if (!keep.has(p.action_id)) yield* sql.run("UPDATE {rm_notifications} SET status = 'done', last_position = ? WHERE action_id = ? AND status = 'pending'", [e.position, p.action_id]);
+    // contract_id first: the (contract_id, status) index finds the action's few rows; action_id alone has no index.
+    if (!keep.has(p.action_id)) {
+      yield* sql.run("UPDATE {rm_notifications} SET status = 'done', last_position = ? WHERE contract_id = ? AND status = 'pending' AND action_id = ?", [e.position, contractId, p.action_id]);
+    }
   }
   if (state.status === 'none') return;
   const open = new Set(pending.map((p) => p.action_id));

@@ -1,6 +1,6 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CovenantConfig } from '@covenant/application/config/covenant-config';
 import { AppModule } from './app.module';
@@ -32,8 +32,9 @@ export async function createApp(config: CovenantConfig): Promise<INestApplicatio
   // Errors Fastify raises before any handler (body too large, not JSON) reach this filter too, through
   // the error handler Nest installs on the instance.
   // Security headers on every answer. The API serves JSON; only Swagger UI at /docs needs its own
-  // scripts and styles, so the policy allows 'self' and nothing from elsewhere.
-  await app.register(helmet, {
+  // scripts and styles, so the policy allows 'self' and nothing from elsewhere. Helmet's middleware is
+  // built once here (@fastify/helmet rebuilt it, parsing the policy, on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
@@ -44,6 +45,7 @@ export async function createApp(config: CovenantConfig): Promise<INestApplicatio
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, next) => securityHeaders(request.raw, reply.raw, (error?: unknown) => next(error as Error | undefined)));
   // CORS is off unless origins are configured (COVENANT_CORS_ORIGINS).
   if (config.corsOrigins && config.corsOrigins.length > 0) {
     app.enableCors({

@@ -71,6 +71,17 @@ function withMemo<R>(memo: ReadMemo, op: SqlOp, run: () => R): R {
   return run();
 }
 
+const catalogWrites = new WeakMap<Database, number>();
+
+/**
+ * How many statements writing the projection catalog this process has run on the connection. With
+ * SQLite's `data_version` (which moves when another connection commits), an unchanged count tells the
+ * inline projector that the catalog rows are as it left them.
+ */
+export function catalogWriteCount(db: Database): number {
+  return catalogWrites.get(db) ?? 0;
+}
+
 /** Runs projection generators synchronously on a better-sqlite3 connection (inside its transaction). */
 export class SqliteExecutor {
   private readonly statements = new Map<string, Statement>();
@@ -95,6 +106,7 @@ export class SqliteExecutor {
     const statement = this.prepare(op.sql);
     const params = bindable(op.params);
     if (op.op === 'run') {
+      if (op.sql.includes('covenant_projections')) catalogWrites.set(this.db, catalogWriteCount(this.db) + 1);
       statement.run(...params);
       return undefined;
     }

@@ -1,7 +1,7 @@
 import type { EventEnvelope, EventStore, InTransactionWork, StoreTransaction, UpcasterRegistry } from '@covenant/event-store';
 import { catalogDdl, CatalogRow, ProjectionMode, readCatalog, setPosition, tablesDdl } from './catalog';
 import { Dispatcher } from './dispatch';
-import { OpGenerator, PgExecutor, SqliteExecutor } from './executors';
+import { catalogWriteCount, OpGenerator, PgExecutor, SqliteExecutor } from './executors';
 import type { Projection } from './projection';
 import type { ReadModelDb } from './read-model-db';
 import { sqlOps as sql } from './sql-ops';
@@ -16,6 +16,14 @@ export interface ProjectorOptions {
   now?: () => Date;
   /** Events per transaction when catching up or rebuilding. */
   batchSize?: number;
+}
+
+/** What the last inline append on a SQLite connection left: its targets, all at `position`. */
+interface KnownTargets {
+  position: number;
+  dataVersion: number;
+  catalogWrites: number;
+  targets: ReadonlySet<Projection>;
 }
 
 export function newGeneration(now: Date): string {
@@ -85,31 +93,46 @@ export class Projector {
   }
 
   inlineWork(): InTransactionWork {
-    const executors = new WeakMap<object, SqliteExecutor>();
+    const connections = new WeakMap<object, { executor: SqliteExecutor; dataVersion: () => number; known?: KnownTargets }>();
     return (events: EventEnvelope[], tx: StoreTransaction) => {
       if (events.length === 0) return;
-      const body = this.inlineBody(events);
-      if (tx.kind === 'sqlite') {
-        let executor = executors.get(tx.db);
-        if (!executor) executors.set(tx.db, (executor = new SqliteExecutor(tx.db)));
-        executor.drive(body);
-        return;
+      if (tx.kind === 'postgres') return new PgExecutor(tx.client).drive(this.inlineBody(events)).then(() => undefined);
+      let c = connections.get(tx.db);
+      if (!c) {
+        const dataVersion = tx.db.prepare('PRAGMA data_version').pluck();
+        connections.set(tx.db, (c = { executor: new SqliteExecutor(tx.db), dataVersion: () => dataVersion.get() as number }));
       }
-      return new PgExecutor(tx.client).drive(body);
+      // The catalog needs no reading when this connection's last inline append left every target
+      // right before these events, and since then neither another connection committed (data_version)
+      // nor this one wrote the catalog otherwise (catch-up, rebuild). Forgotten first: if this append
+      // fails or rolls back, the next one reads the catalog again.
+      const known = c.known;
+      c.known = undefined;
+      const dataVersion = c.dataVersion();
+      const first = events[0].position;
+      const reuse = known && known.position === first - 1 && known.dataVersion === dataVersion && known.catalogWrites === catalogWriteCount(tx.db) ? known.targets : undefined;
+      const targets = c.executor.drive(this.inlineBody(events, reuse));
+      if (targets.size > 0) c.known = { position: events[events.length - 1].position, dataVersion, catalogWrites: catalogWriteCount(tx.db), targets };
     };
   }
 
-  private *inlineBody(events: EventEnvelope[]): OpGenerator {
-    const rows = new Map((yield* readCatalog()).map((r) => [r.name, r]));
+  /** Applies the events to every projection whose checkpoint is right before them; returns those. */
+  private *inlineBody(events: EventEnvelope[], known?: ReadonlySet<Projection>): OpGenerator<ReadonlySet<Projection>> {
     const first = events[0].position;
-    const targets = new Set<Projection>();
-    for (const p of this.projections) {
-      const row = rows.get(p.name);
-      if (row && row.version === p.version && Number(row.position) === first - 1) targets.add(p);
+    let targets = known;
+    if (!targets) {
+      const rows = new Map((yield* readCatalog()).map((r) => [r.name, r]));
+      const found = new Set<Projection>();
+      for (const p of this.projections) {
+        const row = rows.get(p.name);
+        if (row && row.version === p.version && Number(row.position) === first - 1) found.add(p);
+      }
+      targets = found;
     }
-    if (targets.size === 0) return;
+    if (targets.size === 0) return targets;
     yield* this.dispatcher.apply(events, targets, new Map());
     yield* setPosition([...targets].map((p) => p.name), events[events.length - 1].position, this.timestamp());
+    return targets;
   }
 
   /**

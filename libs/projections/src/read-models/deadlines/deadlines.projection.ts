@@ -67,11 +67,12 @@ type Gen = Generator<SqlOp, void, unknown>;
 const parsed = new Map<string, { position: number; state: ContractState }>();
 const PARSED_MAX = 2_000;
 
-function stateOf(contractId: string, row: { state: string; last_position: number | string }): ContractState {
-  const position = Number(row.last_position);
+/** The row's state: the remembered one when it is at the row's position, else the stored text parsed. */
+function* stateOf(sql: SqlOps, contractId: string, position: number): Generator<SqlOp, ContractState, unknown> {
   const hit = parsed.get(contractId);
   if (hit && hit.position === position) return hit.state;
-  return JSON.parse(row.state) as ContractState;
+  const row = yield* sql.get<{ state: string }>('SELECT state FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
+  return JSON.parse((row as { state: string }).state) as ContractState;
 }
 
 function remember(contractId: string, position: number, state: ContractState): void {
@@ -81,9 +82,11 @@ function remember(contractId: string, position: number, state: ContractState): v
 
 function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
   const contractId = (e.data as { contractId: string }).contractId;
-  const row = yield* sql.get<{ state: string; last_position: number | string }>('SELECT state, last_position FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
+  // The position first: the state (the contract's whole history, the larger part of the row) is read
+  // only when the remembered copy is not at that position.
+  const row = yield* sql.get<{ last_position: number | string }>('SELECT last_position FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
   if (row && Number(row.last_position) >= e.position) return;
-  const before: ContractState = row ? stateOf(contractId, row) : contractDecider.initialState;
+  const before: ContractState = row ? yield* stateOf(sql, contractId, Number(row.last_position)) : contractDecider.initialState;
   const event = { type: e.type, schemaVersion: e.envelope.schemaVersion, data: e.data, occurredAt: e.occurredAt } as unknown as ContractEvent;
   const evolved = contractDecider.evolve(before, event);
   const state: ContractState = evolved.status === 'none' ? evolved : { ...evolved, sla: EMPTY_LEDGER };

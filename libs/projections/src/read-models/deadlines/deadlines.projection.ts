@@ -67,14 +67,6 @@ type Gen = Generator<SqlOp, void, unknown>;
 const parsed = new Map<string, { position: number; state: ContractState }>();
 const PARSED_MAX = 2_000;
 
-/** The row's state: the remembered one when it is at the row's position, else the stored text parsed. */
-function* stateOf(sql: SqlOps, contractId: string, position: number): Generator<SqlOp, ContractState, unknown> {
-  const hit = parsed.get(contractId);
-  if (hit && hit.position === position) return hit.state;
-  const row = yield* sql.get<{ state: string }>('SELECT state FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
-  return JSON.parse((row as { state: string }).state) as ContractState;
-}
-
 function remember(contractId: string, position: number, state: ContractState): void {
   if (parsed.size >= PARSED_MAX && !parsed.has(contractId)) parsed.delete(parsed.keys().next().value as string);
   parsed.set(contractId, { position, state });
@@ -82,11 +74,15 @@ function remember(contractId: string, position: number, state: ContractState): v
 
 function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
   const contractId = (e.data as { contractId: string }).contractId;
-  // The position first: the state (the contract's whole history, the larger part of the row) is read
-  // only when the remembered copy is not at that position.
-  const row = yield* sql.get<{ last_position: number | string }>('SELECT last_position FROM {rm_deadline_contracts} WHERE contract_id = ?', [contractId]);
+  // The stored state (the contract's whole history, most of the row) comes back only when the copy
+  // remembered here is not at the row's position: one read either way.
+  const remembered = parsed.get(contractId);
+  const row = yield* sql.get<{ state: string | null; last_position: number | string }>(
+    'SELECT CASE WHEN last_position = ? THEN NULL ELSE state END AS state, last_position FROM {rm_deadline_contracts} WHERE contract_id = ?',
+    [remembered?.position ?? -1, contractId],
+  );
   if (row && Number(row.last_position) >= e.position) return;
-  const before: ContractState = row ? yield* stateOf(sql, contractId, Number(row.last_position)) : contractDecider.initialState;
+  const before: ContractState = !row ? contractDecider.initialState : row.state === null ? (remembered as { state: ContractState }).state : (JSON.parse(row.state) as ContractState);
   const event = { type: e.type, schemaVersion: e.envelope.schemaVersion, data: e.data, occurredAt: e.occurredAt } as unknown as ContractEvent;
   const evolved = contractDecider.evolve(before, event);
   const state: ContractState = evolved.status === 'none' ? evolved : { ...evolved, sla: EMPTY_LEDGER };

@@ -148,8 +148,8 @@ export class SqliteEventStore implements EventStore {
   async streamVersion(streamId: string): Promise<number> {
     validateStreamId(streamId);
     this.assertOpen();
-    const last = this.statements.streamHead.get(streamId) as { version: number } | undefined;
-    return last ? last.version : -1;
+    const version = this.statements.streamVersion.get(streamId) as number | undefined;
+    return version ?? -1;
   }
 
   async headPosition(): Promise<number> {

@@ -57,6 +57,8 @@ export function prepareStatements(db: Database) {
     head: db.prepare('SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
     headPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     streamHead: db.prepare('SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1'),
+    /** The version alone is in the (stream_id, version) index: no visit to the table row (a cold page for most streams). */
+    streamVersion: db.prepare('SELECT version FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1').pluck(),
     byId: db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`),
     streamForwards: db.prepare(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,

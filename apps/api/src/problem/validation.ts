@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { problem, ProblemException } from './problems';
+import { rememberValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens nested class-validator errors into `{ field: 'terms.slas[0].target', rule, message }`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): Array<{ field: string; rule: string; message: string }> {
@@ -16,6 +17,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 /** Whitelist, forbid unknown fields, transform; every failure is a 400 problem naming each field. */
 export function covenantValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { measurementTime, tempDataDir } from './lib/contracts-fixture';
 import { printJsonLine, printTable, type Cell } from './lib/report';
+import { ENGINE_NODE_FLAGS } from './lib/engine-flags';
 import { mintToken, tokenKeysFrom } from '../libs/application/src/auth/tokens';
 
 /*
@@ -76,7 +77,7 @@ async function serverCpuSeconds(port: number): Promise<number | null> {
 function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number; setupMs: number }> {
   const child = fork(join(__dirname, 'lib', 'http-server.ts'), [], {
     // BENCH_SERVER_CPU_PROF=<dir> writes the API process's CPU profile there (for finding hot spots).
-    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : [])],
+    execArgv: [...ENGINE_NODE_FLAGS, '-r', '@swc-node/register', ...(process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : [])],
     env: { ...process.env, COVENANT_DATA_DIR: dataDir, BENCH_CONTRACTS: String(CONTRACTS) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

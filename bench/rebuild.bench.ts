@@ -15,7 +15,6 @@ import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-e
 import { appendHistory } from '@covenant/testing/history-generator';
 import { ALL_PROJECTIONS } from '@covenant/projections/registry';
 import { printJsonLine, printTable } from './lib/report';
-import { ENGINE_NODE_FLAGS } from './lib/engine-flags';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
@@ -47,7 +46,7 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } | null {
 function rebuildWithCli(file: string): Promise<{ output: string; seconds: number; peakRssMb: number; samples: number[] }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, CLI, 'rebuild', '--fresh'], {
+    const child = spawn(process.execPath, [CLI, 'rebuild', '--fresh'], {
       env: { ...process.env, COVENANT_STORE: 'sqlite', COVENANT_DATA_DIR: dirname(file), LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

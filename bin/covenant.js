@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 // The `covenant` executable: runs the compiled CLI, building it first on a fresh checkout.
 'use strict';
 const { existsSync } = require('node:fs');

@@ -93,5 +93,10 @@ export function isPast(deadline: Instant, now: Instant): boolean {
 
 /** The calendar month (UTC) an instant falls in, e.g. `2025-03`: the service-credit cap period. */
 export function monthOf(i: Instant): string {
+  // Already UTC with a four-digit year ("2025-03-31T23:59:59Z", the form events are stored in): the
+  // month is the text's prefix, without parsing and formatting a date (an SLA event asks twice).
+  if (CANONICAL_UTC.test(i)) return i.slice(0, 7);
   return fromMs(ms(i)).slice(0, 7);
 }
+
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;

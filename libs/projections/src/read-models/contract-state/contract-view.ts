@@ -14,8 +14,12 @@ import {
  * text in SQL. Terms and commands accept any zone (`+02:00`, no milliseconds); the columns never do.
  */
 export function canonicalInstant(instant: string): string {
+  // Most instants arrive canonical already (the domain's own arithmetic produces them): keep the text.
+  if (CANONICAL.test(instant)) return instant;
   return new Date(Date.parse(instant)).toISOString();
 }
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function canonicalOrNull(instant: string | null | undefined): string | null {
   return instant === null || instant === undefined ? null : canonicalInstant(instant);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { instantFormsArb } from '@covenant/testing/instants';
-import { addDays, compareInstants, isInstant, isPast, monthOf } from './time';
+import { addDays, canonicalInstant, compareInstants, isInstant, isPast, monthOf } from './time';
 
 describe('Time (no clock: instants come with commands)', () => {
   it('accepts ISO-8601 instants with a zone only', () => {
@@ -34,6 +34,19 @@ describe('monthOf', () => {
         const utcMonth = canonical.slice(0, 7);
         expect(isInstant(withOffset)).toBe(true);
         for (const form of [canonical, withoutMillis, withOffset]) expect(monthOf(form)).toBe(utcMonth);
+      }),
+      { numRuns: 2000, seed: 1125 },
+    );
+  });
+});
+
+describe('canonicalInstant', () => {
+  it('writes every instant as UTC with milliseconds, whatever form it came in, and keeps canonical text as it is', () => {
+    fc.assert(
+      fc.property(instantFormsArb, ({ canonical, withoutMillis, withOffset }) => {
+        expect(canonicalInstant(canonical)).toBe(canonical);
+        expect(canonicalInstant(withOffset)).toBe(canonical);
+        expect(canonicalInstant(withoutMillis)).toBe(withoutMillis.replace(/Z$/, '.000Z'));
       }),
       { numRuns: 2000, seed: 1125 },
     );

@@ -91,12 +91,18 @@ export function isPast(deadline: Instant, now: Instant): boolean {
   return ms(now) >= ms(deadline);
 }
 
-/** The calendar month (UTC) an instant falls in, e.g. `2025-03`: the service-credit cap period. */
-export function monthOf(i: Instant): string {
-  // Already UTC with a four-digit year ("2025-03-31T23:59:59Z", the form events are stored in): the
-  // month is the text's prefix, without parsing and formatting a date (an SLA event asks twice).
-  if (CANONICAL_UTC.test(i)) return i.slice(0, 7);
-  return fromMs(ms(i)).slice(0, 7);
+/**
+ * The instant as `YYYY-MM-DDTHH:MM:SS.sssZ` (what `Date.toISOString` writes), whatever zone or precision
+ * it was given in: the form that compares and sorts as text. Text already in that form (the form events
+ * are stored in, and what this module's arithmetic returns) is kept without parsing a date.
+ */
+export function canonicalInstant(i: Instant): Instant {
+  return CANONICAL.test(i) ? i : fromMs(ms(i));
 }
 
-const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The calendar month (UTC) an instant falls in, e.g. `2025-03`: the service-credit cap period. */
+export function monthOf(i: Instant): string {
+  return canonicalInstant(i).slice(0, 7);
+}

@@ -1,4 +1,5 @@
 import {
+  canonicalInstant,
   ContractKind,
   ContractStatus,
   ContractTerms,
@@ -10,16 +11,10 @@ import {
 } from '@covenant/domain';
 
 /**
- * Instants as the read models store them: `YYYY-MM-DDTHH:MM:SS.sssZ`, so that they compare and sort as
+ * Instants as the read models store them: the domain's canonical form, so that they compare and sort as
  * text in SQL. Terms and commands accept any zone (`+02:00`, no milliseconds); the columns never do.
  */
-export function canonicalInstant(instant: string): string {
-  // Most instants arrive canonical already (the domain's own arithmetic produces them): keep the text.
-  if (CANONICAL.test(instant)) return instant;
-  return new Date(Date.parse(instant)).toISOString();
-}
-
-const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export { canonicalInstant };
 
 export function canonicalOrNull(instant: string | null | undefined): string | null {
   return instant === null || instant === undefined ? null : canonicalInstant(instant);

@@ -19,6 +19,7 @@ describe.each(['sqlite', 'postgres'] as const)('coordination process manager on 
   let session: SqlSession;
   let gateway: CommandGateway;
   let scheduler: DeadlineScheduler;
+  let router: CoordinationRouter;
 
   beforeEach(async () => {
     h = engine === 'sqlite' ? await ProjectionHarness.sqlite([deadlinesProjection]) : await ProjectionHarness.postgres([deadlinesProjection]);
@@ -28,7 +29,7 @@ describe.each(['sqlite', 'postgres'] as const)('coordination process manager on 
     h.store.registerInTransaction(indexInTransaction);
     const lookup = new LookupIndex(session);
     gateway = new CommandGateway(h.store, lookup, new IdempotencyStore(session));
-    const router = new CoordinationRouter({ gateway, store: h.store, db: h.db, lookup, batchSize: 2 });
+    router = new CoordinationRouter({ gateway, store: h.store, db: h.db, lookup, batchSize: 2 });
     scheduler = new DeadlineScheduler({ gateway, store: h.store, db: h.db, router });
     await h.append(partnershipStream('acme-globex'), aPartnershipWithCharter());
   });
@@ -107,6 +108,23 @@ describe.each(['sqlite', 'postgres'] as const)('coordination process manager on 
       },
     ]);
     expect((await scheduler.runDue(d(at(days(42))))).routed).toEqual([]);
+  });
+
+  it('moves its checkpoint past a stretch with nothing to route, so a round never reads it again; what comes later is still routed', async () => {
+    await activeMaster([ADDENDUM_ID]);
+    await activeAddendum();
+    expect(await router.checkpoint()).toBe(0);
+    expect((await scheduler.runDue(d(at(days(20))))).routed).toEqual([]);
+    const head = await h.store.headPosition();
+    expect(head).toBeGreaterThan(4); // more than two batches (of 2) of events, none of them routed
+    expect(await router.checkpoint()).toBe(head);
+
+    await amendMaster();
+    const round = await scheduler.runDue(d(at(days(31) + hours(1))));
+    expect(round.routed.map((r) => [r.contractId, r.command, r.outcome])).toEqual([[ADDENDUM_ID, 'ReceiveLinkedReview', 'sent']]);
+    // The round's own command appended after it read the head: the next round passes over it.
+    expect((await scheduler.runDue(d(at(days(32))))).routed).toEqual([]);
+    expect(await router.checkpoint()).toBe(await h.store.headPosition());
   });
 
   it('a review request for a contract that does not exist is recorded as nothing to do and the log moves on', async () => {

@@ -5,6 +5,7 @@ import { canonicalEnvelope, envelopeMetadataPart, envelopeTypePart, joinEnvelope
 import type { RecordClock } from '../../record-clock';
 import { finishMetadata, type PreparedEvent } from '../../validation';
 import { toEnvelope, type EventRow, type SqliteStatements } from './sqlite-rows';
+import type { LogHead, LogHeadCache, StreamHead } from './log-head-cache';
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
 
@@ -29,6 +30,7 @@ export class VersionConflict {
 export interface AppendContext {
   statements: SqliteStatements;
   clock: RecordClock;
+  heads: LogHeadCache;
 }
 
 /**
@@ -43,12 +45,12 @@ export function appendInTransaction(
   data: readonly unknown[],
   expected: ExpectedVersion,
 ): AppendResult {
-  const { statements: s, clock } = ctx;
-  const head = s.head.get() as { position: number; recorded_at: string } | undefined;
+  const { statements: s, clock, heads } = ctx;
+  const head = heads.logHead(() => s.head.get() as LogHead | undefined);
   // Another process may have written with a later clock: never stamp behind the log's last event.
   clock.observe(head?.recorded_at);
   const recordedAt = clock.stamp();
-  const last = s.streamHead.get(streamId) as { version: number; hash: string } | undefined;
+  const last = heads.streamHead(streamId, () => s.streamHead.get(streamId) as StreamHead | undefined);
   const current = last ? last.version : -1;
   if (!versionMatches(expected, current)) throw new VersionConflict(current);
 

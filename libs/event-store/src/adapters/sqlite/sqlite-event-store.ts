@@ -23,6 +23,7 @@ import { applyPragmas, createSchema, type SqliteSynchronous } from './sqlite-sch
 import { PagedSubscription, wakeSubscribers } from './paged-subscription';
 import { WalCheckpointer } from './wal-checkpointer';
 import { GroupCommit, type GroupOutcome, type PendingAppend } from './group-commit';
+import { LogHeadCache } from './log-head-cache';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created with its schema when missing. Ignored when `db` is given. */
@@ -50,6 +51,7 @@ export class SqliteEventStore implements EventStore {
   /** Subscribers on the same file in this process are woken by name, whichever store appended. */
   private readonly logKey: string;
   private readonly group: GroupCommit;
+  private readonly heads: LogHeadCache;
   /** Only on a file the store opened itself: a lent connection's pragmas are its owner's. */
   private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
@@ -66,11 +68,12 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.logKey = this.db.memory ? `memory:${this.db.name}` : resolve(this.db.name);
     if (this.ownsDb && !this.db.memory) this.checkpointer = new WalCheckpointer(this.db, options.synchronous ?? 'NORMAL');
+    this.heads = LogHeadCache.of(this.db);
     const tx = { kind: 'sqlite' as const, db: this.db };
+    const ctx = { statements: this.statements, clock: this.clock, heads: this.heads };
     // Each append in a savepoint of its own (a nested better-sqlite3 transaction), so a conflict rolls
     // back only that append and the rest of the group still commits.
     const appendOne = this.db.transaction((streamId: string, prepared: PreparedEvent[], data: unknown[], options: AppendOptions) => {
-      const ctx = { statements: this.statements, clock: this.clock };
       const result = appendInTransaction(ctx, streamId, prepared, data, options.expectedVersion === undefined ? 'any' : options.expectedVersion);
       if (options.inTransaction) runWork(options.inTransaction, result.events, tx);
       for (const work of this.works) runWork(work, result.events, tx);
@@ -78,19 +81,30 @@ export class SqliteEventStore implements EventStore {
     });
     // IMMEDIATE takes the write lock before reading the head, so another process cannot slip in
     // between the expected-version check and the insert (and WAL never reports a stale snapshot).
-    const commitGroup = this.db.transaction((batch: PendingAppend[]): GroupOutcome[] =>
-      batch.map((pending) => {
+    const commitGroup = this.db.transaction((batch: PendingAppend[]): GroupOutcome[] => {
+      this.heads.beginGroup();
+      return batch.map((pending) => {
         try {
-          return { pending, result: appendOne(pending.streamId, pending.prepared, pending.data, pending.options) };
+          const result = appendOne(pending.streamId, pending.prepared, pending.data, pending.options);
+          this.heads.appended(result);
+          return { pending, result };
         } catch (error) {
           return { pending, error };
         }
-      }),
-    ).immediate;
+      });
+    }).immediate;
     this.group = new GroupCommit(
-      commitGroup,
+      (batch) => {
+        try {
+          return commitGroup(batch);
+        } catch (error) {
+          this.heads.abandoned();
+          throw error;
+        }
+      },
       (outcome) => this.settle(outcome),
       (batch) => {
+        this.heads.committed();
         this.checkpointer?.committed(batch.reduce((bytes, p) => bytes + rowBytes(p.prepared), 0));
         wakeSubscribers(this.logKey);
       },
@@ -148,8 +162,7 @@ export class SqliteEventStore implements EventStore {
   async streamVersion(streamId: string): Promise<number> {
     validateStreamId(streamId);
     this.assertOpen();
-    const version = this.statements.streamVersion.get(streamId) as number | undefined;
-    return version ?? -1;
+    return this.heads.streamVersion(streamId, () => this.statements.streamVersion.get(streamId) as number | undefined);
   }
 
   async headPosition(): Promise<number> {

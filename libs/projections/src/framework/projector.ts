@@ -1,5 +1,5 @@
 import type { EventEnvelope, EventStore, InTransactionWork, StoreTransaction, UpcasterRegistry } from '@covenant/event-store';
-import { catalogDdl, CatalogRow, ProjectionMode, readCatalog, setPosition, tablesDdl } from './catalog';
+import { advanceCohort, CATALOG_SELECT, catalogDdl, CatalogRow, formCohort, INLINE_COHORT, migrateCatalog, ProjectionMode, readCatalog, setPosition, tablesDdl } from './catalog';
 import { Dispatcher } from './dispatch';
 import { catalogWriteCount, OpGenerator, PgExecutor, SqliteExecutor } from './executors';
 import type { Projection } from './projection';
@@ -65,6 +65,7 @@ export class Projector {
   /** Creates the catalog and, for a projection never seen, its live tables at position 0. */
   async ensureSchema(): Promise<void> {
     await this.db.exec(catalogDdl(this.db.dialect));
+    await this.db.transact(() => migrateCatalog(this.db.dialect), { schemaLock: true });
     const known = new Map((await this.catalog()).map((r) => [r.name, r]));
     for (const p of this.projections) {
       if (known.has(p.name)) continue;
@@ -82,7 +83,7 @@ export class Projector {
   }
 
   async catalog(): Promise<CatalogRow[]> {
-    return this.db.query<CatalogRow>('SELECT * FROM covenant_projections');
+    return this.db.query<CatalogRow>(CATALOG_SELECT);
   }
 
   /** The in-transaction work that keeps inline projections current; registered once on the store. */
@@ -116,22 +117,30 @@ export class Projector {
     };
   }
 
-  /** Applies the events to every projection whose checkpoint is right before them; returns those. */
+  /**
+   * Applies the events to every projection whose checkpoint is right before them; returns those. They
+   * form the inline cohort, so their checkpoints advance in one row (see catalog.ts).
+   */
   private *inlineBody(events: EventEnvelope[], known?: ReadonlySet<Projection>): OpGenerator<ReadonlySet<Projection>> {
     const first = events[0].position;
     let targets = known;
     if (!targets) {
-      const rows = new Map((yield* readCatalog()).map((r) => [r.name, r]));
+      const rows = yield* readCatalog();
+      const byName = new Map(rows.map((r) => [r.name, r]));
       const found = new Set<Projection>();
       for (const p of this.projections) {
-        const row = rows.get(p.name);
+        const row = byName.get(p.name);
         if (row && row.version === p.version && Number(row.position) === first - 1) found.add(p);
       }
       targets = found;
+      const names = new Set([...found].map((p) => p.name));
+      const members = rows.filter((r) => r.cohort === INLINE_COHORT);
+      const sameMembers = members.length === names.size && members.every((r) => names.has(r.name));
+      if (names.size > 0 && !sameMembers) yield* formCohort(INLINE_COHORT, [...names], first - 1, this.timestamp());
     }
     if (targets.size === 0) return targets;
     yield* this.dispatcher.apply(events, targets, new Map());
-    yield* setPosition([...targets].map((p) => p.name), events[events.length - 1].position, this.timestamp());
+    yield* advanceCohort(INLINE_COHORT, events[events.length - 1].position, this.timestamp());
     return targets;
   }
 

@@ -112,7 +112,7 @@ function* swap(projector: Projector, projections: readonly Projection[], generat
     }
     yield* sql.run(
       `UPDATE covenant_projections SET version = rebuild_version, position = rebuild_position, generation = rebuild_generation,
-       updated_at = ?, rebuild_version = NULL, rebuild_position = NULL, rebuild_generation = NULL WHERE name = ?`,
+       updated_at = ?, rebuild_version = NULL, rebuild_position = NULL, rebuild_generation = NULL, cohort = NULL WHERE name = ?`,
       [projector.timestamp(), p.name],
     );
   }

@@ -34,6 +34,7 @@ export class LogHeadCache {
   private readonly streams = new Map<string, KnownStream>();
   private groupHead: LogHead | undefined;
   private readonly groupStreams = new Map<string, StreamHead>();
+  private verifiedThisTurn = false;
 
   private constructor(private readonly dataVersionStatement: Statement) {
     this.dataVersion = this.currentDataVersion();
@@ -45,9 +46,21 @@ export class LogHeadCache {
     return cache;
   }
 
-  /** The stream's version (-1 when it has none), read once and then kept current. */
+  /**
+   * The stream's version (-1 when it has none), read once and then kept current. Outside a transaction
+   * `data_version` costs as much as the probe it saves (it opens a read transaction), so it is asked
+   * once per turn of the event loop: an answer may then miss another process's commit of this very
+   * turn. That is the race every command has anyway between loading and appending; the append checks
+   * the version again under the write lock, where the question is cheap.
+   */
   streamVersion(streamId: string, read: () => number | undefined): number {
-    this.forgetIfOthersCommitted();
+    if (!this.verifiedThisTurn) {
+      this.forgetIfOthersCommitted();
+      this.verifiedThisTurn = true;
+      setImmediate(() => {
+        this.verifiedThisTurn = false;
+      });
+    }
     const known = this.streams.get(streamId);
     if (known !== undefined) return known === null ? -1 : known.version;
     const version = read();

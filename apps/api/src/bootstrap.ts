@@ -1,6 +1,5 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CovenantConfig } from '@covenant/application/config/covenant-config';
 import { AppModule } from './app.module';
@@ -9,6 +8,7 @@ import { covenantValidationPipe } from './problem/validation';
 import { CovenantMetrics } from './metrics/covenant-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi/openapi';
+import { securityHeaders } from './security-headers';
 
 const LEVELS: Record<CovenantConfig['logLevel'], LogLevel[]> = {
   error: ['error', 'fatal'],
@@ -31,21 +31,12 @@ export async function createApp(config: CovenantConfig): Promise<INestApplicatio
   registerHttpMetrics(fastify, app.get(CovenantMetrics));
   // Errors Fastify raises before any handler (body too large, not JSON) reach this filter too, through
   // the error handler Nest installs on the instance.
-  // Security headers on every answer. The API serves JSON; only Swagger UI at /docs needs its own
-  // scripts and styles, so the policy allows 'self' and nothing from elsewhere. Helmet's middleware is
-  // built once here (@fastify/helmet rebuilt it, parsing the policy, on every request).
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:'],
-        frameAncestors: [`'none'`],
-      },
-    },
+  // Security headers (helmet's, recorded once) on every answer, refusals before routing included.
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, next) => {
+    reply.headers(headers);
+    next();
   });
-  fastify.addHook('onRequest', (request, reply, next) => securityHeaders(request.raw, reply.raw, (error?: unknown) => next(error as Error | undefined)));
   // CORS is off unless origins are configured (COVENANT_CORS_ORIGINS).
   if (config.corsOrigins && config.corsOrigins.length > 0) {
     app.enableCors({

@@ -88,8 +88,9 @@ describe('bearer-token authentication', () => {
     expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringMatching(/max-age=/) });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    // Refusals and unknown routes carry them too: the hook runs before routing and authentication.
-    for (const refused of [await t.anonymous().get('/contracts').expect(401), await t.http().get('/no-such-route').expect(404)]) {
+    // Refusals, unknown routes and bodies Fastify refuses carry them too: the hook runs before routing, parsing and authentication.
+    const tooLarge = await t.http().post('/partnerships').set('Content-Type', 'application/json').send(JSON.stringify({ padding: 'x'.repeat(1_100_000) })).expect(413);
+    for (const refused of [await t.anonymous().get('/contracts').expect(401), await t.http().get('/no-such-route').expect(404), tooLarge]) {
       expect(refused.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
       expect(refused.headers['content-security-policy']).toContain("default-src 'self'");
     }

@@ -1,7 +1,6 @@
 import { CONTRACT_EVENT_TYPES, ContractDeadline, contractDeadlines, contractDecider, ContractEvent, ContractState } from '@covenant/domain';
 import type { ProjectedEvent, Projection, SqlOp } from '../../framework/projection';
 import type { SqlOps } from '../../framework/sql-ops';
-import { stateJson } from '../../framework/state-json';
 import type { ReadModelTable } from '../../framework/table';
 import { canonicalInstant } from '../contract-state/contract-view';
 import { applyContractNotifications, applyMemberEvent, NOTIFICATION_MEMBERS_TABLE, NOTIFICATIONS_TABLE } from './notifications.projection';
@@ -87,9 +86,8 @@ function* applyContractEvent(sql: SqlOps, e: ProjectedEvent): Gen {
   const event = { type: e.type, schemaVersion: e.envelope.schemaVersion, data: e.data, occurredAt: e.occurredAt } as unknown as ContractEvent;
   const evolved = contractDecider.evolve(before, event);
   const state: ContractState = evolved.status === 'none' ? evolved : { ...evolved, sla: EMPTY_LEDGER };
-  const text = stateJson(state);
-  if (row) yield* sql.run('UPDATE {rm_deadline_contracts} SET state = ?, last_position = ? WHERE contract_id = ?', [text, e.position, contractId]);
-  else yield* sql.run('INSERT INTO {rm_deadline_contracts} (contract_id, state, last_position) VALUES (?, ?, ?) ON CONFLICT (contract_id) DO NOTHING', [contractId, text, e.position]);
+  if (row) yield* sql.run('UPDATE {rm_deadline_contracts} SET state = ?, last_position = ? WHERE contract_id = ?', [JSON.stringify(state), e.position, contractId]);
+  else yield* sql.run('INSERT INTO {rm_deadline_contracts} (contract_id, state, last_position) VALUES (?, ?, ?) ON CONFLICT (contract_id) DO NOTHING', [contractId, JSON.stringify(state), e.position]);
   remember(contractId, e.position, state);
 
   const wanted = contractDeadlines(state).map((d) => ({ id: deadlineId(contractId, d), d }));

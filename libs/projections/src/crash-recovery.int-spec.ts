@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
 import { PostgresEventStore } from '@covenant/event-store/adapters/postgres/postgres-event-store';
@@ -11,6 +13,7 @@ import { tempSqliteFile } from '@covenant/testing/sqlite';
 import { Projector } from './framework/projector';
 import { PgReadModelDb, ReadModelDb, SqliteReadModelDb } from './framework/read-model-db';
 import { rebuild } from './framework/rebuild';
+import { laneFileOf } from './lanes/rebuild-lanes';
 import { ALL_PROJECTIONS } from './registry';
 
 jest.setTimeout(180_000);
@@ -99,4 +102,35 @@ describe.each(['sqlite', 'postgres'] as const)('a projection process killed with
     const afterCrash = await snapshotReadModels(t.db, ALL_PROJECTIONS);
     expect(afterCrash).toEqual(await freshRebuild());
   });
+
+  if (engine === 'sqlite') {
+    it('during a rebuild in two lanes resumes both lanes and ends identical to a fresh rebuild', async () => {
+      const laneFile = laneFileOf(t.arg);
+      /** The progress both lanes have committed: this file's catalog for one, the lane file's for the other. */
+      const lanesPosition = async (): Promise<number> => {
+        const inMain = (await projector.catalog()).map((r) => Number(r.rebuild_position ?? 0)).filter((p) => p > 0);
+        if (inMain.length === 0 || !existsSync(laneFile)) return 0;
+        try {
+          const lane = new BetterSqlite3(laneFile, { readonly: true, fileMustExist: true });
+          try {
+            const row = lane.prepare('SELECT MIN(rebuild_position) AS at FROM covenant_projections').get() as { at: number | null };
+            return Math.min(...inMain, Number(row.at ?? 0));
+          } finally {
+            lane.close();
+          }
+        } catch {
+          return 0; // the worker is still creating its file
+        }
+      };
+      const killedAt = await killMidway(spawnTs(CHILD, ['rebuild-lanes', engine, t.arg]), lanesPosition, head);
+      expect(killedAt).toBeLessThan(head);
+      expect(existsSync(laneFile)).toBe(true); // the worker lane's progress survived the kill in its own file
+      await spawnTs(CHILD, ['rebuild-lanes', engine, t.arg]).done;
+      expect(existsSync(laneFile)).toBe(false);
+      const rows = await projector.catalog();
+      expect(rows.every((r) => r.rebuild_generation === null && Number(r.position) === head)).toBe(true);
+      const afterCrash = await snapshotReadModels(t.db, ALL_PROJECTIONS);
+      expect(afterCrash).toEqual(await freshRebuild());
+    });
+  }
 });

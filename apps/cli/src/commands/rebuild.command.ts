@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { loadConfig } from '@covenant/application/config/covenant-config';
 import { readModelWiring } from '@covenant/application/projections/read-model-wiring';
+import type { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
 import { createEventStore } from '@covenant/application/store/create-event-store';
 import { Projector } from '@covenant/projections/framework/projector';
-import { rebuild } from '@covenant/projections/framework/rebuild';
+import { rebuildInLanes } from '@covenant/projections/lanes/rebuild-lanes';
 import { ALL_PROJECTIONS } from '@covenant/projections/registry';
 import { progressReporter } from './progress-bar';
 
@@ -18,11 +19,18 @@ export function registerRebuildCommand(program: Command): void {
     .description('Rebuild read models from the event log (shadow tables, swapped in at the end; resumes if interrupted)')
     .option('--projection <name...>', `only these projections (${ALL_PROJECTIONS.map((p) => p.name).join(', ')})`)
     .option('--fresh', 'start over instead of resuming an interrupted rebuild')
-    .action(async (opts: { projection?: string[]; fresh?: boolean }) => {
+    .option('--lanes <n>', 'on SQLite: 2 replays some read models in a worker thread, on the second core (default); 1 keeps to one thread', '2')
+    .action(async (opts: { projection?: string[]; fresh?: boolean; lanes: string }) => {
       const names = opts.projection ?? ALL_PROJECTIONS.map((p) => p.name);
       const unknown = names.filter((n) => !ALL_PROJECTIONS.some((p) => p.name === n));
       if (unknown.length > 0) {
         process.stderr.write(`covenant rebuild: unknown projection ${unknown.join(', ')}; known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const lanes = Number(opts.lanes);
+      if (lanes !== 1 && lanes !== 2) {
+        process.stderr.write(`covenant rebuild: --lanes must be 1 or 2, not ${opts.lanes}\n`);
         process.exitCode = 2;
         return;
       }
@@ -35,7 +43,15 @@ export function registerRebuildCommand(program: Command): void {
         const selected = ALL_PROJECTIONS.filter((p) => names.includes(p.name));
         const progress = progressReporter();
         const started = Date.now();
-        const events = await rebuild(projector, selected, { fresh: opts.fresh, onProgress: (p) => progress.update(p) });
+        const sqliteDb = store.kind === 'sqlite' ? (store as SqliteEventStore).db : undefined;
+        const eventsFile = sqliteDb && !sqliteDb.memory ? sqliteDb.name : undefined;
+        const events = await rebuildInLanes(projector, selected, {
+          fresh: opts.fresh,
+          lanes,
+          eventsFile,
+          onProgress: (p) => progress.update(p),
+          onLaneFailure: (e) => process.stderr.write(`\ncovenant rebuild: a lane stopped (${e.message}); finishing in one lane from the progress kept\n`),
+        });
         progress.done();
         const seconds = (Date.now() - started) / 1000;
         process.stdout.write(

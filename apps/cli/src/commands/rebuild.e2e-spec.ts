@@ -42,4 +42,11 @@ describe('covenant rebuild', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown projection no-such-model; known: audit-trail');
   });
+
+  it('refuses a number of lanes other than 1 or 2 with exit code 2, rebuilding nothing', () => {
+    const r = covenant(['rebuild', '--lanes', '3'], env);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--lanes must be 1 or 2, not 3');
+    expect(r.stdout).not.toContain('Rebuilt');
+  });
 });

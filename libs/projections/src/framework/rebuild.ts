@@ -30,40 +30,81 @@ export class RebuildSupersededError extends Error {
  * interrupted rebuild resumes where it stopped. The log is read once for all the projections.
  */
 export async function rebuild(projector: Projector, projections: readonly Projection[], options: RebuildOptions = {}): Promise<number> {
-  const { db, store } = projector;
+  const generations = await prepareShadows(projector, projections, options);
+  const head = await projector.store.headPosition();
+  const done = await replayIntoShadows(projector, projections, generations, progressMeter(head, options.onProgress));
+  await swapIn(projector, projections, generations);
+  return done;
+}
+
+/**
+ * Creates (or, unless `fresh`, keeps for resuming) each projection's shadow tables and returns the
+ * rebuild generation of each. A generation given in `forced` is used as is: a lane of a rebuild
+ * (rebuild-lanes.ts) resumes only the shadow tables of the generation its coordinator holds.
+ */
+export async function prepareShadows(
+  projector: Projector,
+  projections: readonly Projection[],
+  options: { fresh?: boolean; forced?: ReadonlyMap<string, string> } = {},
+): Promise<Map<string, string>> {
+  const { db } = projector;
   const rows = new Map((await projector.catalog()).map((r) => [r.name, r]));
   const generations = new Map<string, string>();
   const names = shadowNames(projections);
   for (const p of projections) {
     const row = rows.get(p.name);
-    if (!options.fresh && row && canResume(row, p)) {
+    const forced = options.forced?.get(p.name);
+    if (!options.fresh && row && canResume(row, p) && (forced === undefined || row.rebuild_generation === forced)) {
       generations.set(p.name, row.rebuild_generation as string);
       continue;
     }
-    const generation = newGeneration(new Date(Date.parse(projector.timestamp()) + generations.size));
+    const generation = forced ?? newGeneration(new Date(Date.parse(projector.timestamp()) + generations.size));
     generations.set(p.name, generation);
     await db.transact(() => startShadow(projector, p, generation, names), { schemaLock: true });
   }
+  return generations;
+}
 
+/** Reports progress as positions go by: events/s since the start and the ETA to `head`. */
+export function progressMeter(head: number, onProgress?: (progress: RebuildProgress) => void): (position: number, events: number) => void {
   const startedAt = Date.now();
+  return (position, events) => {
+    const seconds = (Date.now() - startedAt) / 1000;
+    const eventsPerSec = seconds > 0 ? Math.round(events / seconds) : 0;
+    const remaining = Math.max(0, head - position);
+    onProgress?.({ position, head, events, eventsPerSec, etaSeconds: eventsPerSec > 0 ? remaining / eventsPerSec : null });
+  };
+}
+
+/**
+ * Applies the log to the shadow tables in batches, each batch and its `rebuild_position` in one
+ * transaction, from the least advanced projection to the end of the log. Returns the events read.
+ */
+export async function replayIntoShadows(
+  projector: Projector,
+  projections: readonly Projection[],
+  generations: ReadonlyMap<string, string>,
+  onBatch?: (position: number, events: number) => void,
+): Promise<number> {
+  const names = shadowNames(projections);
   let done = 0;
   let from = Math.min(...(await positionsOf(projector, projections)).values());
-  const head = await store.headPosition();
   for (;;) {
     const events = await projector.readBatch(from, projector.batchSize * 2);
     if (events.length === 0) break;
-    await db.transact(() => shadowBatch(projector, projections, generations, events), { names });
+    await projector.db.transact(() => shadowBatch(projector, projections, generations, events), { names });
     done += events.length;
     from = events[events.length - 1].position;
-    const seconds = (Date.now() - startedAt) / 1000;
-    const eventsPerSec = seconds > 0 ? Math.round(done / seconds) : 0;
-    const remaining = Math.max(0, head - from);
-    options.onProgress?.({ position: from, head, events: done, eventsPerSec, etaSeconds: eventsPerSec > 0 ? remaining / eventsPerSec : null });
+    onBatch?.(from, done);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await db.transact(() => swap(projector, projections, generations), { lockAppends: true, schemaLock: true });
-  await projector.catchUp(projections);
   return done;
+}
+
+/** Swaps the shadow tables in under the append lock, then brings the projections to the head. */
+export async function swapIn(projector: Projector, projections: readonly Projection[], generations: ReadonlyMap<string, string>): Promise<void> {
+  await projector.db.transact(() => swap(projector, projections, generations), { lockAppends: true, schemaLock: true });
+  await projector.catchUp(projections);
 }
 
 function canResume(row: CatalogRow, p: Projection): boolean {
@@ -79,12 +120,12 @@ function* startShadow(projector: Projector, p: Projection, generation: string, n
   ]);
 }
 
-async function positionsOf(projector: Projector, projections: readonly Projection[]): Promise<Map<string, number>> {
+export async function positionsOf(projector: Projector, projections: readonly Projection[]): Promise<Map<string, number>> {
   const rows = new Map((await projector.catalog()).map((r) => [r.name, r]));
   return new Map(projections.map((p) => [p.name, Number(rows.get(p.name)?.rebuild_position ?? 0)]));
 }
 
-function* shadowBatch(projector: Projector, projections: readonly Projection[], generations: Map<string, string>, events: Parameters<Projector['dispatcher']['apply']>[0]): OpGenerator {
+function* shadowBatch(projector: Projector, projections: readonly Projection[], generations: ReadonlyMap<string, string>, events: Parameters<Projector['dispatcher']['apply']>[0]): OpGenerator {
   const rows = new Map((yield* readCatalog()).map((r) => [r.name, r]));
   const after = new Map<string, number>();
   for (const p of projections) {
@@ -101,7 +142,7 @@ function* shadowBatch(projector: Projector, projections: readonly Projection[], 
 }
 
 /** Under the append lock: the shadow tables replace the live ones, and the checkpoint becomes the rebuild's. */
-function* swap(projector: Projector, projections: readonly Projection[], generations: Map<string, string>): OpGenerator {
+function* swap(projector: Projector, projections: readonly Projection[], generations: ReadonlyMap<string, string>): OpGenerator {
   const rows = new Map((yield* readCatalog()).map((r) => [r.name, r]));
   for (const p of projections) {
     const row = rows.get(p.name);

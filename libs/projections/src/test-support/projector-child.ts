@@ -3,7 +3,9 @@
  * rebuilds every read model (resuming an interrupted rebuild). It prints `ready` once started and
  * `done` when it reaches the head; the test kills it with SIGKILL somewhere in between.
  *
- *   projector-child.ts <async|rebuild> <sqlite|postgres> <file-or-url>
+ * `rebuild-lanes` (SQLite) rebuilds in two lanes, one in a worker thread with its own lane file.
+ *
+ *   projector-child.ts <async|rebuild|rebuild-lanes> <sqlite|postgres> <file-or-url>
  */
 import { createPgPool } from '@covenant/event-store/adapters/postgres/pg-pool';
 import type { EventStore } from '@covenant/event-store';
@@ -13,6 +15,7 @@ import { ProjectionEngine } from '../framework/projection-engine';
 import { Projector } from '../framework/projector';
 import { PgReadModelDb, ReadModelDb, SqliteReadModelDb } from '../framework/read-model-db';
 import { rebuild } from '../framework/rebuild';
+import { rebuildInLanes } from '../lanes/rebuild-lanes';
 import { ALL_PROJECTIONS } from '../registry';
 
 async function main(): Promise<void> {
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   if (mode === 'rebuild') {
     await rebuild(projector, ALL_PROJECTIONS, { onProgress: () => undefined });
+  } else if (mode === 'rebuild-lanes') {
+    await rebuildInLanes(projector, ALL_PROJECTIONS, { eventsFile: target, minEvents: 0, onProgress: () => undefined });
   } else {
     const running = new ProjectionEngine(projector);
     await running.start();

@@ -28,7 +28,7 @@ export interface LaneRebuildOptions extends RebuildOptions {
  * deadlines projection's contract states grow with the history, so it weighs more on a long log).
  */
 const WEIGHTS: Readonly<Record<string, number>> = {
-  deadlines: 30,
+  deadlines: 27,
   timeline: 17,
   'sla-compliance': 15,
   'audit-trail': 11,

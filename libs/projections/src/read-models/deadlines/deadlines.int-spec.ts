@@ -68,6 +68,7 @@ describe.each(['sqlite', 'postgres'] as const)('deadlines read model on %s', (en
     for (const row of rows) {
       const core = JSON.parse(row.state) as Record<string, unknown>;
       expect(core).not.toHaveProperty('termsHistory');
+      expect(core).not.toHaveProperty('terms');
       const stored = { ...core, ...Object.fromEntries(parts.filter((p) => p.contract_id === row.contract_id).map((p) => [p.part, JSON.parse(p.value)])) };
       const r = replayed.get(row.contract_id);
       expect(stored).toEqual({ ...r?.state, sla: { breaches: {}, accrued: {} } });

@@ -66,11 +66,12 @@ export const DEADLINE_CONTRACT_PARTS_TABLE: ReadModelTable = {
 
 /**
  * Kept apart from the rest of the state. Evolve replaces one of them only when an event changes it and
- * otherwise passes the same object on, so "changed" is "not the same object as before". A contract's
- * terms history is about 70 % of its state on the benchmark's history, and only a revision, an
- * amendment or a renewal adds to it.
+ * otherwise passes the same object on, so "changed" is "not the same object as before". On the
+ * benchmark's 1M-event history a contract's state is about 22 KB: its terms history 15 KB, changes
+ * 4 KB, the terms in force 1.5 KB, escalations 1 KB; the rest, written by every event, about 400 bytes.
+ * Only a revision, an amendment or a renewal changes the terms and their history.
  */
-const STATE_PARTS = ['termsHistory', 'changes', 'escalations', 'disputes'] as const;
+const STATE_PARTS = ['terms', 'termsHistory', 'changes', 'escalations', 'disputes'] as const;
 type StatePart = (typeof STATE_PARTS)[number];
 
 const SLA_EVENTS = new Set(['SlaMeasurementRecorded', 'SlaBreached', 'ServiceCreditAccrued', 'ServiceCreditWaived']);
@@ -104,7 +105,7 @@ function remember(contractId: string, position: number, state: ContractState): v
 function coreOf(state: ContractState): Record<string, unknown> {
   if (state.status === 'none') return state;
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { termsHistory, changes, escalations, disputes, ...core } = state;
+  const { terms, termsHistory, changes, escalations, disputes, ...core } = state;
   return core;
 }
 
@@ -181,7 +182,7 @@ const MEMBER_EVENTS = ['GovernanceMemberAppointed', 'GovernanceMemberRemoved'] a
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 3,
+  version: 4,
   handles: [...MEMBER_EVENTS, ...CONTRACT_EVENT_TYPES.filter((t) => !SLA_EVENTS.has(t))],
   tables: [DEADLINES_TABLE, DEADLINE_CONTRACTS_TABLE, DEADLINE_CONTRACT_PARTS_TABLE, NOTIFICATIONS_TABLE, NOTIFICATION_MEMBERS_TABLE],
   *apply(event, sql) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '@covenant/application/config/covenant-config';
 import { DeadlineScheduler, SchedulerRound } from '@covenant/application/scheduler/scheduler';
-import { demoContext, parseNow } from './seed.command';
+import { parseNow } from './seed.command';
 
 function printRound(round: SchedulerRound): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -45,6 +45,7 @@ export function registerTickCommand(program: Command): void {
       }
       // The interval scheduler stays off: this process runs exactly one round.
       const config = { ...loadConfig(), scheduler: 'off' as const };
+      const { demoContext } = await import('./seed-run');
       const app = await demoContext(config);
       try {
         const round = await app.get(DeadlineScheduler).runDue(new Date(now));

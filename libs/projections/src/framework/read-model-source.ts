@@ -1,6 +1,6 @@
-import { DataSource, EntitySchema, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntitySchema, EntitySchemaColumnOptions, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Projection } from './projection';
-import { Dialect, entitySchemaFor } from './table';
+import type { ColumnKind, Dialect, ReadModelTable } from './table';
 
 export type ReadModelConnection = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
@@ -40,4 +40,30 @@ export class ReadModelSource {
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
+}
+
+function typeormType(kind: ColumnKind, dialect: Dialect): EntitySchemaColumnOptions['type'] {
+  if (kind === 'bigint') return dialect === 'postgres' ? 'bigint' : 'integer';
+  if (kind === 'real') return dialect === 'postgres' ? 'double precision' : 'real';
+  if (kind === 'integer' || kind === 'boolean') return 'integer';
+  return 'text';
+}
+
+/**
+ * The TypeORM entity of a read-model table, for the query side (here, so that the write side and the
+ * rebuild lanes never load TypeORM). Rows are plain objects keyed by
+ * column name; bigint columns are converted to numbers (TypeORM hands PostgreSQL bigints back as strings).
+ */
+export function entitySchemaFor(table: ReadModelTable, dialect: Dialect): EntitySchema<Record<string, unknown>> {
+  const columns: Record<string, EntitySchemaColumnOptions> = {};
+  for (const c of table.columns) {
+    columns[c.name] = {
+      type: typeormType(c.kind, dialect),
+      name: c.name,
+      nullable: c.nullable ?? false,
+      primary: table.primaryKey.includes(c.name),
+      ...(c.kind === 'bigint' ? { transformer: { to: (v: unknown) => v, from: (v: unknown) => (v === null ? null : Number(v)) } } : {}),
+    };
+  }
+  return new EntitySchema<Record<string, unknown>>({ name: table.name, tableName: table.name, columns });
 }

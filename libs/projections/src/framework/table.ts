@@ -1,5 +1,3 @@
-import { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
-
 export type Dialect = 'sqlite' | 'postgres';
 
 /**
@@ -59,29 +57,4 @@ export function createTableDdl(table: ReadModelTable, physicalName: string, dial
     ddl.push(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${physicalName} (${index.columns.join(', ')})`);
   }
   return ddl;
-}
-
-function typeormType(kind: ColumnKind, dialect: Dialect): EntitySchemaColumnOptions['type'] {
-  if (kind === 'bigint') return dialect === 'postgres' ? 'bigint' : 'integer';
-  if (kind === 'real') return dialect === 'postgres' ? 'double precision' : 'real';
-  if (kind === 'integer' || kind === 'boolean') return 'integer';
-  return 'text';
-}
-
-/**
- * The TypeORM entity of a read-model table, for the query side. Rows are plain objects keyed by
- * column name; bigint columns are converted to numbers (TypeORM hands PostgreSQL bigints back as strings).
- */
-export function entitySchemaFor(table: ReadModelTable, dialect: Dialect): EntitySchema<Record<string, unknown>> {
-  const columns: Record<string, EntitySchemaColumnOptions> = {};
-  for (const c of table.columns) {
-    columns[c.name] = {
-      type: typeormType(c.kind, dialect),
-      name: c.name,
-      nullable: c.nullable ?? false,
-      primary: table.primaryKey.includes(c.name),
-      ...(c.kind === 'bigint' ? { transformer: { to: (v: unknown) => v, from: (v: unknown) => (v === null ? null : Number(v)) } } : {}),
-    };
-  }
-  return new EntitySchema<Record<string, unknown>>({ name: table.name, tableName: table.name, columns });
 }

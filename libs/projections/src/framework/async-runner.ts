@@ -74,7 +74,7 @@ export class AsyncRunner {
     if (position < this.lastCommitted) return { kind: 'restart' };
     const last = events[events.length - 1].position;
     if (last <= position) return { kind: 'applied', position };
-    yield* this.projector.dispatcher.apply(events, new Set([this.projection]), new Map([[this.projection.name, position]]));
+    yield* this.projector.dispatcher.apply(events, new Set([this.projection]), new Map([[this.projection.name, position]]), this.projector.canonicalReads);
     yield* setPosition([this.projection.name], last, this.projector.timestamp());
     return { kind: 'applied', position: last };
   }

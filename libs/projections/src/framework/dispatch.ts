@@ -20,8 +20,9 @@ export class Dispatcher {
     }
   }
 
-  toProjected(env: EventEnvelope): ProjectedEvent {
-    const stored = { type: env.type, schemaVersion: env.schemaVersion, data: normalised(env.data) };
+  /** `canonical`: the payload was parsed from RFC 8785 text, so it is already as `normalised` makes it. */
+  toProjected(env: EventEnvelope, canonical = false): ProjectedEvent {
+    const stored = { type: env.type, schemaVersion: env.schemaVersion, data: canonical ? env.data : normalised(env.data) };
     const current = this.upcasters ? this.upcasters.upcast(stored) : stored;
     return {
       position: env.position,
@@ -38,16 +39,17 @@ export class Dispatcher {
 
   /**
    * Applies events to the given projections, each only past its own position (`after`), so a batch
-   * that overlaps what a projection already holds changes nothing for it.
+   * that overlaps what a projection already holds changes nothing for it. `canonical`: the events were
+   * read back from a store that parses payloads from their canonical text (SQLite).
    */
-  *apply(events: readonly EventEnvelope[], targets: ReadonlySet<Projection>, after: ReadonlyMap<string, number>): OpGenerator {
+  *apply(events: readonly EventEnvelope[], targets: ReadonlySet<Projection>, after: ReadonlyMap<string, number>, canonical = false): OpGenerator {
     for (const env of events) {
       const handlers = this.byType.get(env.type);
       if (!handlers) continue;
       let projected: ProjectedEvent | undefined;
       for (const p of handlers) {
         if (!targets.has(p) || env.position <= (after.get(p.name) ?? 0)) continue;
-        projected ??= this.toProjected(env);
+        projected ??= this.toProjected(env, canonical);
         yield* p.apply(projected, sqlOps);
       }
     }
@@ -56,6 +58,8 @@ export class Dispatcher {
 
 /**
  * The payload as the log gives it back, whatever the path: keys sorted, undefined members dropped.
+ * A payload parsed from its stored RFC 8785 text already is (keys in UTF-16 code-unit order, which is
+ * `sort()`'s, and no undefined), so events read from SQLite skip it (dispatch.spec.ts checks this).
  * An inline projection sees the object the decider built; a rebuild sees it read back from the store
  * (PostgreSQL's jsonb reorders keys). Normalising both makes a projection that stores JSON write the
  * same text either way, so a rebuild equals the inline rows.

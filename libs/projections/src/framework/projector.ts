@@ -58,6 +58,11 @@ export class Projector {
     return this.options.store;
   }
 
+  /** Whether the events `readBatch` returns carry payloads parsed from their canonical text (SQLite's). */
+  get canonicalReads(): boolean {
+    return this.options.store.kind === 'sqlite';
+  }
+
   timestamp(): string {
     return this.now().toISOString();
   }
@@ -173,7 +178,7 @@ export class Projector {
       targets.add(p);
       after.set(p.name, Number(row.position));
     }
-    yield* this.dispatcher.apply(events, targets, after);
+    yield* this.dispatcher.apply(events, targets, after, this.canonicalReads);
     const last = events[events.length - 1].position;
     const advanced = [...targets].filter((p) => (after.get(p.name) ?? 0) < last).map((p) => p.name);
     yield* setPosition(advanced, last, this.timestamp());

@@ -133,7 +133,7 @@ function* shadowBatch(projector: Projector, projections: readonly Projection[], 
     if (!row || row.rebuild_generation !== generations.get(p.name)) throw new RebuildSupersededError(p.name);
     after.set(p.name, Number(row.rebuild_position));
   }
-  yield* projector.dispatcher.apply(events, new Set(projections), after);
+  yield* projector.dispatcher.apply(events, new Set(projections), after, projector.canonicalReads);
   const last = events[events.length - 1].position;
   for (const p of projections) {
     if ((after.get(p.name) ?? 0) >= last) continue;

@@ -29,6 +29,14 @@ describe('the payload a projection sees', () => {
     );
   });
 
+  it('keeps a member named __proto__ as a member, as JSON.parse does', () => {
+    const parsed: unknown = JSON.parse('{"b":1,"__proto__":{"polluted":true}}');
+    const out = normalised(parsed) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":true},"b":1}');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('keeps arrays in order and turns undefined array members into null, as JSON does', () => {
     expect(normalised([3, undefined, { b: 1, a: [2, 1] }])).toEqual([3, null, { a: [2, 1], b: 1 }]);
   });

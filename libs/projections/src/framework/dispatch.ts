@@ -70,7 +70,10 @@ export function normalised(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = normalised(v);
+    if (v === undefined) continue;
+    // A member named __proto__ (JSON.parse makes it an own property) must stay one, not become the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: normalised(v), enumerable: true, writable: true, configurable: true });
+    else out[key] = normalised(v);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ALL_PROJECTIONS } from '@covenant/projections/registry';
@@ -35,6 +36,25 @@ describe('covenant rebuild', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('rebuilds in two lanes when asked, leaving the same read models and no lane file', () => {
+    const file = join(temp.file, '..', 'covenant.db');
+    const snapshot = () => {
+      const db = new BetterSqlite3(file, { readonly: true });
+      try {
+        return ALL_PROJECTIONS.flatMap((p) => p.tables.map((t) => [t.name, db.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.primaryKey.join(', ')}`).all()]));
+      } finally {
+        db.close();
+      }
+    };
+    const before = snapshot();
+    const r = covenant(['rebuild', '--fresh', '--lanes', '2'], env);
+    expect(r.stderr).toMatch(/100\.0%\s+position 284\/284/);
+    expect(r.stdout).toContain('from 284 events');
+    expect(r.status).toBe(0);
+    expect(existsSync(`${file}.rebuild-lane`)).toBe(false);
+    expect(snapshot()).toEqual(before);
   });
 
   it('refuses an unknown projection name, listing the known ones, with exit code 2', () => {

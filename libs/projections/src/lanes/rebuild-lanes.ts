@@ -70,14 +70,14 @@ function removeLaneFile(file: string): void {
 }
 
 /**
- * A rebuild on the SQLite store that uses both cores: this thread replays some projections into their
- * shadow tables in the store's database, as `rebuild` does, while a worker thread replays the others
- * into a lane file of its own (one SQLite file has one writer at a time, so the two lanes could not
- * write to the same file at once). Each lane commits its progress with every batch; when both have
- * reached the end of the log the worker's tables are copied into the store's database in one
- * transaction that also records their positions, and the swap is the usual one. Interrupted, it
- * resumes: a projection whose progress is in the store's database continues in this thread, one whose
- * progress is in the lane file (same generation) continues in the worker.
+ * A rebuild on the SQLite store that uses both cores. One SQLite file has one writer at a time, so the
+ * projections are split into two lanes of about equal cost, each replayed from the log by a worker
+ * thread with a bounded heap: one into shadow tables in the store's database, as `rebuild` does, the
+ * other into a lane file of its own. Each lane commits its progress with every batch; when both have
+ * reached the end of the log (and exited), the lane file's tables are copied into the store's database
+ * in one transaction that also records their positions, and the swap is the usual one. Interrupted, it
+ * resumes: a projection whose progress is in the store's database continues there, one whose progress
+ * is in the lane file (same generation) continues in the lane file.
  *
  * Anything else (PostgreSQL, one projection, a short log, `lanes: 1`) is the one-lane `rebuild`.
  */
@@ -150,7 +150,7 @@ interface LaneResult {
 /**
  * Each lane's heap. Unbounded, V8 lets two busy heaps grow far past what they hold (each lane holds
  * about 50 MB live on the benchmark's history, measured); bounded, a rebuild of a million events peaks
- * under 280 MB of RSS. A lane that runs out of it is not fatal: see `rebuildInLanes`.
+ * at about 250 MB of RSS. A lane that runs out of it is not fatal: see `rebuildInLanes`.
  */
 const LANE_OLD_MB = 128;
 const LANE_YOUNG_MB = 8;
@@ -166,25 +166,26 @@ function startLane(data: LaneWorkerData, heapMb: number, onProgress: (position: 
   const script = workerScript();
   if (!existsSync(script.file)) throw new Error(`rebuild lane worker not found at ${script.file}`);
   const worker = new Worker(script.file, { workerData: data, execArgv: script.execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: LANE_YOUNG_MB } });
-  let finished = false;
+  let result: LaneResult | undefined;
+  let exited = false;
+  // Settled once the worker has exited, its connections closed: only then are its files copied or removed.
   const done = new Promise<LaneResult>((resolve, reject) => {
     worker.on('message', (message: LaneMessage) => {
       if (message.kind === 'progress') onProgress(message.position);
-      else {
-        finished = true;
-        resolve({ events: message.events, positions: message.positions });
-      }
+      else result = { events: message.events, positions: message.positions };
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
-      if (!finished) reject(new Error(`rebuild lane worker exited with code ${code} before the end of the log`));
+      exited = true;
+      if (result && code === 0) resolve(result);
+      else reject(new Error(`rebuild lane worker exited with code ${code} before the end of the log`));
     });
   });
   done.catch(() => undefined); // observed through Promise.all; never an unhandled rejection
   return {
     done,
     stop: async () => {
-      if (!finished) await worker.terminate();
+      if (!exited) await worker.terminate();
     },
   };
 }

@@ -1,8 +1,8 @@
 /*
  * One lane of a rebuild in lanes (rebuild-lanes.ts), run in a worker thread: its projections are
- * replayed from the SQLite log into shadow tables in a lane file of their own (its own write lock, so
- * the coordinating thread's lane never waits for it), with their progress in that file's own catalog,
- * committed with every batch. The coordinator copies the tables into the store's database at the end.
+ * replayed from the SQLite log into shadow tables, with their progress committed with every batch,
+ * either in the store's own database or in a lane file (its own write lock, so the two lanes never
+ * wait for each other), whose tables the coordinator copies into the store's database at the end.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';

@@ -31,8 +31,18 @@ export class RebuildSupersededError extends Error {
  */
 export async function rebuild(projector: Projector, projections: readonly Projection[], options: RebuildOptions = {}): Promise<number> {
   const generations = await prepareShadows(projector, projections, options);
+  return replayAndSwap(projector, projections, generations, options.onProgress);
+}
+
+/** The one-lane rebuild once the shadow tables are prepared: replay to the end of the log, then swap in. */
+export async function replayAndSwap(
+  projector: Projector,
+  projections: readonly Projection[],
+  generations: ReadonlyMap<string, string>,
+  onProgress?: (progress: RebuildProgress) => void,
+): Promise<number> {
   const head = await projector.store.headPosition();
-  const done = await replayIntoShadows(projector, projections, generations, progressMeter(head, options.onProgress));
+  const done = await replayIntoShadows(projector, projections, generations, progressMeter(head, onProgress));
   await swapIn(projector, projections, generations);
   return done;
 }

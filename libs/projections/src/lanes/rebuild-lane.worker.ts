@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteEventStore } from '@covenant/event-store/adapters/sqlite/sqlite-event-store';
+import { applyPragmas } from '@covenant/event-store/adapters/sqlite/sqlite-schema';
 import { Projector } from '../framework/projector';
 import { SqliteReadModelDb } from '../framework/read-model-db';
 import { positionsOf, prepareShadows, replayIntoShadows } from '../framework/rebuild';
@@ -21,11 +22,7 @@ async function runLane(data: LaneWorkerData): Promise<void> {
   const own = data.laneFile !== data.eventsFile;
   const laneDb = own ? new BetterSqlite3(data.laneFile) : store.db;
   try {
-    if (own) {
-      laneDb.pragma('journal_mode = WAL');
-      laneDb.pragma('synchronous = NORMAL');
-      laneDb.pragma('busy_timeout = 5000');
-    }
+    if (own) applyPragmas(laneDb, 'NORMAL'); // the store's own: WAL, synchronous, busy timeout
     const projector = new Projector({ store, db: new SqliteReadModelDb(laneDb), projections, mode: 'async', batchSize: data.batchSize });
     await projector.ensureSchema();
     const generations = await prepareShadows(projector, projections, { forced: new Map(Object.entries(data.generations)) });

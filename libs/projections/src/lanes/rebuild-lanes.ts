@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { RebuildSupersededError, prepareShadows, progressMeter, rebuild, RebuildOptions, replayIntoShadows, swapIn } from '../framework/rebuild';
+import { RebuildSupersededError, prepareShadows, progressMeter, rebuild, RebuildOptions, replayAndSwap, swapIn } from '../framework/rebuild';
 import type { Projection } from '../framework/projection';
 import type { Projector } from '../framework/projector';
 import { SqliteReadModelDb } from '../framework/read-model-db';
@@ -96,9 +96,7 @@ export async function rebuildInLanes(projector: Projector, projections: readonly
   const plan = planLanes(projections, new Set(projections.filter((p) => positionOf(p) > 0).map((p) => p.name)));
   if (plan.worker.length === 0 || head - from < (options.minEvents ?? 50_000)) {
     removeLaneFile(laneFile);
-    const done = await replayIntoShadows(projector, projections, generations, progressMeter(head, options.onProgress));
-    await swapIn(projector, projections, generations);
-    return done;
+    return replayAndSwap(projector, projections, generations, options.onProgress);
   }
 
   const meter = progressMeter(head, options.onProgress);
